@@ -1,0 +1,444 @@
+use std::{fmt, ops::Range, sync::Arc};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::{Error, Layer, Overlap, Result, Span};
+
+/// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
+///
+/// The same text always gets the same id, which makes storing idempotent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId([u8; 16]);
+
+impl DocId {
+    /// The id of a text.
+    pub fn of_text(text: &str) -> DocId {
+        let hash = blake3::hash(text.as_bytes());
+        let mut id = [0; 16];
+        id.copy_from_slice(&hash.as_bytes()[..16]);
+        DocId(id)
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+/// An author as printed in a byline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    /// The person's name, e.g. `Hwang Joon-bum`.
+    pub name: String,
+    /// The role after the name, e.g. `Washington correspondent`.
+    pub role: Option<String>,
+}
+
+/// Facts about a document that are not annotations of its text.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Meta {
+    /// Where the document came from: a path, `-` for stdin, or `path:line` for JSON Lines.
+    pub source: String,
+    /// An identifier the source gave the document, if any.
+    pub source_id: Option<String>,
+    /// The document's URL, if known.
+    pub url: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The subtitle or deck.
+    pub subtitle: Option<String>,
+    /// When the article was first published, with the offset it was published in.
+    pub published: Option<DateTime<FixedOffset>>,
+    /// When the article was last modified, with its offset.
+    pub modified: Option<DateTime<FixedOffset>>,
+    /// Time-zone abbreviation printed in the article, e.g. `KST`.
+    pub zone: Option<String>,
+    /// Authors from the byline.
+    pub authors: Vec<Author>,
+}
+
+impl Meta {
+    /// Meta with only a source.
+    pub fn new(source: impl Into<String>) -> Meta {
+        Meta {
+            source: source.into(),
+            ..Meta::default()
+        }
+    }
+}
+
+/// What part of an article a section is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionKind {
+    /// The headline.
+    Headline,
+    /// The subtitle or deck under the headline.
+    Subtitle,
+    /// Publication and modification dates, or a place-and-date line.
+    Dateline,
+    /// A photo caption.
+    Caption,
+    /// A photo credit split off a caption, e.g. `(EPA/Yonhap News)`.
+    Credit,
+    /// A paragraph of the article body.
+    Body,
+    /// The author line.
+    Byline,
+    /// Text that belongs to the page, not the article: repeated captions, contact lines,
+    /// "Related stories".
+    Boilerplate,
+}
+
+impl SectionKind {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Headline => "headline",
+            SectionKind::Subtitle => "subtitle",
+            SectionKind::Dateline => "dateline",
+            SectionKind::Caption => "caption",
+            SectionKind::Credit => "credit",
+            SectionKind::Body => "body",
+            SectionKind::Byline => "byline",
+            SectionKind::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// Whether sentences of this section are article prose that later stages should read.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Headline | SectionKind::Subtitle | SectionKind::Caption | SectionKind::Body
+        )
+    }
+}
+
+/// A section: one block of the article's layout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    kind: SectionKind,
+}
+
+impl Section {
+    /// A section of the given kind.
+    pub fn new(kind: SectionKind) -> Section {
+        Section { kind }
+    }
+
+    /// The section's kind.
+    pub fn kind(&self) -> SectionKind {
+        self.kind
+    }
+}
+
+/// A token's broad class, decided by the tokenizer from its characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters, possibly with digits, apostrophes, hyphens or inner periods (`U.S.`, `n't`).
+    Word,
+    /// A number, possibly with separators (`1,000`, `3.5`, `2021-05-07`).
+    Number,
+    /// Punctuation.
+    Punct,
+    /// A symbol (`$`, `%`, `+`, emoji).
+    Symbol,
+    /// A URL.
+    Url,
+    /// An e-mail address.
+    Email,
+}
+
+/// A token: a word, number, punctuation mark or symbol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    kind: TokenKind,
+}
+
+impl Token {
+    /// A token of the given kind.
+    pub fn new(kind: TokenKind) -> Token {
+        Token { kind }
+    }
+
+    /// The token's kind.
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+}
+
+/// A sentence: a run of consecutive tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    tokens: Range<u32>,
+}
+
+impl Sentence {
+    /// A sentence covering the token indices `tokens`.
+    pub fn new(tokens: Range<usize>) -> Sentence {
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Sentence {
+            tokens: to_u32(tokens.start)..to_u32(tokens.end),
+        }
+    }
+
+    /// The indices of the sentence's tokens in the token layer.
+    pub fn tokens(&self) -> Range<usize> {
+        self.tokens.start as usize..self.tokens.end as usize
+    }
+}
+
+/// The kinds of layer a document can carry; stages declare them in `requires` and `provides`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LayerKind {
+    /// Layout sections, set by extraction.
+    Sections,
+    /// Tokens.
+    Tokens,
+    /// Sentences.
+    Sentences,
+}
+
+impl LayerKind {
+    /// The lowercase name used in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayerKind::Sections => "sections",
+            LayerKind::Tokens => "tokens",
+            LayerKind::Sentences => "sentences",
+        }
+    }
+}
+
+/// A layer a stage produced, ready to be attached to its document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LayerData {
+    /// A token layer.
+    Tokens(Layer<Token>),
+    /// A sentence layer; needs the token layer.
+    Sentences(Layer<Sentence>),
+}
+
+impl LayerData {
+    /// Which layer this is.
+    pub fn kind(&self) -> LayerKind {
+        match self {
+            LayerData::Tokens(_) => LayerKind::Tokens,
+            LayerData::Sentences(_) => LayerKind::Sentences,
+        }
+    }
+}
+
+/// An article: its text, stored once and never changed, its metadata and its annotation layers.
+///
+/// Layers are attached by the pipeline runner through [`Document::attach`], which checks each
+/// span against the text; stages only ever see `&Document`.
+#[derive(Clone, Debug)]
+pub struct Document {
+    id: DocId,
+    text: Arc<str>,
+    meta: Meta,
+    sections: Layer<Section>,
+    tokens: Option<Layer<Token>>,
+    sentences: Option<Layer<Sentence>>,
+}
+
+impl Document {
+    /// Makes a document from its text, metadata and layout sections.
+    ///
+    /// Sections must be disjoint and lie within the text.
+    pub fn new(text: impl Into<Arc<str>>, meta: Meta, sections: Layer<Section>) -> Result<Self> {
+        let text: Arc<str> = text.into();
+        if u32::try_from(text.len()).is_err() {
+            return Err(Error::TooLong { len: text.len() });
+        }
+        if sections.overlap() != Overlap::Forbid {
+            return Err(Error::Overlapping { index: 0, next: 0 });
+        }
+        sections.check_spans(&text)?;
+        Ok(Document {
+            id: DocId::of_text(&text),
+            text,
+            meta,
+            sections,
+            tokens: None,
+            sentences: None,
+        })
+    }
+
+    /// The document's content hash.
+    pub fn id(&self) -> DocId {
+        self.id
+    }
+
+    /// The full text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text a span covers.
+    ///
+    /// # Panics
+    /// Never for spans of this document's layers; a span from another text may panic.
+    pub fn text_of(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The metadata.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The layout sections.
+    pub fn sections(&self) -> &Layer<Section> {
+        &self.sections
+    }
+
+    /// The tokens, once a tokenizer has run.
+    pub fn tokens(&self) -> Option<&Layer<Token>> {
+        self.tokens.as_ref()
+    }
+
+    /// The sentences, once a sentence splitter has run.
+    pub fn sentences(&self) -> Option<&Layer<Sentence>> {
+        self.sentences.as_ref()
+    }
+
+    /// Whether a layer is present.
+    pub fn has(&self, kind: LayerKind) -> bool {
+        match kind {
+            LayerKind::Sections => true,
+            LayerKind::Tokens => self.tokens.is_some(),
+            LayerKind::Sentences => self.sentences.is_some(),
+        }
+    }
+
+    /// Attaches a layer after checking its spans against the text and its references to other
+    /// layers.
+    pub fn attach(&mut self, data: LayerData) -> Result<()> {
+        let name = data.kind().as_str();
+        if self.has(data.kind()) {
+            return Err(Error::AlreadyAttached(name));
+        }
+        match data {
+            LayerData::Tokens(tokens) => {
+                if tokens.overlap() != Overlap::Forbid {
+                    return Err(Error::Overlapping { index: 0, next: 0 });
+                }
+                tokens.check_spans(&self.text)?;
+                self.tokens = Some(tokens);
+            }
+            LayerData::Sentences(sentences) => {
+                let tokens = self.tokens.as_ref().ok_or(Error::MissingLayer {
+                    layer: name,
+                    missing: LayerKind::Tokens.as_str(),
+                })?;
+                check_sentences(&sentences, tokens)?;
+                self.sentences = Some(sentences);
+            }
+        }
+        Ok(())
+    }
+
+    /// The tokens of a sentence, with their spans.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[(Span, Token)] {
+        self.tokens
+            .as_ref()
+            .and_then(|t| t.as_slice().get(sentence.tokens()))
+            .unwrap_or(&[])
+    }
+}
+
+/// Sentences must be disjoint, cover consecutive non-empty token ranges in order, and span
+/// exactly from their first token's start to their last token's end.
+fn check_sentences(sentences: &Layer<Sentence>, tokens: &Layer<Token>) -> Result<()> {
+    if sentences.overlap() != Overlap::Forbid {
+        return Err(Error::Overlapping { index: 0, next: 0 });
+    }
+    let mut next_token = 0;
+    for (index, (span, sentence)) in sentences.iter().enumerate() {
+        let range = sentence.tokens();
+        let bad = |reason| Err(Error::BadSentence { index, reason });
+        if range.is_empty() || range.end > tokens.len() {
+            return bad("token range is empty or past the last token");
+        }
+        if range.start < next_token {
+            return bad("token range overlaps the previous sentence");
+        }
+        let first = tokens.as_slice()[range.start].0;
+        let last = tokens.as_slice()[range.end - 1].0;
+        if first.cover(last) != *span {
+            return bad("span differs from its tokens' extent");
+        }
+        next_token = range.end;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        let body = Span::new(text, 0, text.len()).unwrap();
+        let sections = Layer::new(vec![(body, Section::new(SectionKind::Body))], Overlap::Forbid);
+        Document::new(text, Meta::new("t"), sections.unwrap()).unwrap()
+    }
+
+    fn tokens(text: &str, ranges: &[(usize, usize)]) -> LayerData {
+        let items = ranges
+            .iter()
+            .map(|&(s, e)| (Span::new(text, s, e).unwrap(), Token::new(TokenKind::Word)))
+            .collect();
+        LayerData::Tokens(Layer::new(items, Overlap::Forbid).unwrap())
+    }
+
+    fn sentences(text: &str, items: &[(usize, usize, Range<usize>)]) -> LayerData {
+        let items = items
+            .iter()
+            .map(|(s, e, r)| (Span::new(text, *s, *e).unwrap(), Sentence::new(r.clone())))
+            .collect();
+        LayerData::Sentences(Layer::new(items, Overlap::Forbid).unwrap())
+    }
+
+    #[test]
+    fn id_is_a_content_hash() {
+        assert_eq!(doc("a b").id(), doc("a b").id());
+        assert_ne!(doc("a b").id(), doc("a c").id());
+        assert_eq!(doc("a b").id().to_string().len(), 32);
+    }
+
+    #[test]
+    fn attach_checks_layers() {
+        let text = "Hi there. Bye.";
+        let mut d = doc(text);
+        assert_eq!(
+            d.attach(sentences(text, &[(0, 9, 0..3)])),
+            Err(Error::MissingLayer {
+                layer: "sentences",
+                missing: "tokens"
+            })
+        );
+        d.attach(tokens(text, &[(0, 2), (3, 8), (8, 9), (10, 13), (13, 14)]))
+            .unwrap();
+        assert_eq!(
+            d.attach(sentences(text, &[(0, 8, 0..3)])),
+            Err(Error::BadSentence {
+                index: 0,
+                reason: "span differs from its tokens' extent"
+            })
+        );
+        d.attach(sentences(text, &[(0, 9, 0..3), (10, 14, 3..5)]))
+            .unwrap();
+        let second = &d.sentences().unwrap().as_slice()[1].1;
+        assert_eq!(d.sentence_tokens(second).len(), 2);
+        assert_eq!(
+            d.attach(tokens(text, &[(0, 2)])),
+            Err(Error::AlreadyAttached("tokens"))
+        );
+    }
+}

@@ -1,0 +1,42 @@
+//! The stand-off document model every dyad stage builds on.
+//!
+//! An article's text is stored once, in a [`Document`], and never changes.
+//! Everything dyad learns about it is a [`Layer`] of annotations, each pointing into the text by a
+//! [`Span`] of UTF-8 byte offsets.
+//! Stages implement [`Stage`]: they borrow the document, declare the layers they need and provide,
+//! and return new layers, which the runner attaches after checking them.
+//! A [`RawDoc`] is what a reader hands over before extraction has decided what the text is.
+//!
+//! ```
+//! use dyad_doc::{Document, Meta, Section, SectionKind, Span, Layer, Overlap};
+//!
+//! let text = "Seoul plans talks\n\nSeoul plans to hold close consultations.";
+//! let sections = Layer::new(
+//!     vec![
+//!         (Span::new(text, 0, 17)?, Section::new(SectionKind::Headline)),
+//!         (Span::new(text, 19, text.len())?, Section::new(SectionKind::Body)),
+//!     ],
+//!     Overlap::Forbid,
+//! )?;
+//! let doc = Document::new(text, Meta::new("example.txt"), sections)?;
+//! assert_eq!(doc.text_of(doc.sections().get(0).unwrap().0), "Seoul plans talks");
+//! # Ok::<(), dyad_doc::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod document;
+mod error;
+mod layer;
+mod raw;
+mod span;
+mod stage;
+
+pub use document::{
+    Author, DocId, Document, LayerData, LayerKind, Meta, Section, SectionKind, Sentence, Token,
+    TokenKind,
+};
+pub use error::{Error, Result};
+pub use layer::{Layer, Overlap};
+pub use raw::{RawDoc, RawFormat, RawMeta};
+pub use span::Span;
+pub use stage::{Diagnostic, Severity, Stage, StageError, StageOutput};

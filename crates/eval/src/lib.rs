@@ -1,0 +1,1 @@
+//! dyad-eval (in progress).

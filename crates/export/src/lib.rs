@@ -1,0 +1,1 @@
+//! dyad-export (in progress).

@@ -1,0 +1,1 @@
+//! dyad-ingest (in progress).

@@ -1,0 +1,1 @@
+//! dyad-nlp (in progress).

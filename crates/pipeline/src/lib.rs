@@ -1,0 +1,1 @@
+//! dyad-pipeline (in progress).
