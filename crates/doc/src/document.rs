@@ -151,6 +151,20 @@ pub enum TokenKind {
     Email,
 }
 
+impl TokenKind {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+        }
+    }
+}
+
 /// A token: a word, number, punctuation mark or symbol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {

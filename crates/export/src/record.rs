@@ -1,0 +1,233 @@
+use dyad_doc::{Diagnostic, Document, Severity};
+use serde::Serialize;
+
+use crate::{OffsetConverter, OffsetUnit};
+
+/// The record's schema name and version; bumped on any incompatible change.
+pub const SCHEMA: &str = "dyad.article/1";
+
+/// What to put in an [`ArticleRecord`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RecordOptions {
+    /// Include the token layer.
+    pub tokens: bool,
+    /// The unit of every `span`.
+    pub offsets: OffsetUnit,
+}
+
+/// One article as a JSON Lines record: the wire format of `dyad code`.
+///
+/// Every `span` is a half-open `[start, end)` pair in the unit named by `offsets`, pointing into
+/// `text`, which is the article text exactly as read (never rewritten).
+/// Fields that are unknown are `null`; `tokens` is present only when asked for.
+#[derive(Debug, Serialize)]
+pub struct ArticleRecord<'a> {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The unit of spans: `chars`, `utf16` or `bytes`.
+    pub offsets: &'static str,
+    /// Content hash of `text` (128-bit BLAKE3, hex).
+    pub id: String,
+    /// Input path, `-`, or `path:line` for JSON Lines.
+    pub source: &'a str,
+    /// The id the input gave the article, if any.
+    pub source_id: Option<&'a str>,
+    /// The article URL, if known.
+    pub url: Option<&'a str>,
+    /// Headline.
+    pub title: Option<&'a str>,
+    /// Subtitle or deck.
+    pub subtitle: Option<&'a str>,
+    /// Publication time, RFC 3339 with the article's own offset.
+    pub published: Option<String>,
+    /// Modification time, RFC 3339 with offset.
+    pub modified: Option<String>,
+    /// Time-zone abbreviation as printed, e.g. `KST`.
+    pub zone: Option<&'a str>,
+    /// Authors from the byline.
+    pub authors: Vec<AuthorRecord<'a>>,
+    /// The article text.
+    pub text: &'a str,
+    /// Layout blocks in text order.
+    pub sections: Vec<SectionRecord<'a>>,
+    /// Sentences in text order.
+    pub sentences: Vec<SentenceRecord<'a>>,
+    /// Tokens in text order, with `--tokens`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenRecord<'a>>>,
+    /// Notes about odd input.
+    pub diagnostics: Vec<DiagnosticRecord<'a>>,
+    /// Stages that failed on this article.
+    pub failures: Vec<FailureRecord<'a>>,
+}
+
+/// An author.
+#[derive(Debug, Serialize)]
+pub struct AuthorRecord<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Role, e.g. `Washington correspondent`.
+    pub role: Option<&'a str>,
+}
+
+/// A layout section.
+#[derive(Debug, Serialize)]
+pub struct SectionRecord<'a> {
+    /// `headline`, `subtitle`, `dateline`, `caption`, `credit`, `body`, `byline` or `boilerplate`.
+    pub kind: &'static str,
+    /// Where it is.
+    pub span: [usize; 2],
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// A sentence.
+#[derive(Debug, Serialize)]
+pub struct SentenceRecord<'a> {
+    /// Where it is.
+    pub span: [usize; 2],
+    /// Its text.
+    pub text: &'a str,
+    /// Index of the section it lies in.
+    pub section: Option<usize>,
+    /// Index of its first token and the number of tokens.
+    pub tokens: [usize; 2],
+}
+
+/// A token.
+#[derive(Debug, Serialize)]
+pub struct TokenRecord<'a> {
+    /// Where it is.
+    pub span: [usize; 2],
+    /// Its text.
+    pub text: &'a str,
+    /// `word`, `number`, `punct`, `symbol`, `url` or `email`.
+    pub kind: &'static str,
+}
+
+/// A diagnostic.
+#[derive(Debug, Serialize)]
+pub struct DiagnosticRecord<'a> {
+    /// `info` or `warning`.
+    pub severity: &'static str,
+    /// The stage that raised it.
+    pub stage: &'static str,
+    /// Where, if anywhere.
+    pub span: Option<[usize; 2]>,
+    /// What happened.
+    pub message: &'a str,
+}
+
+/// A stage that failed on the article.
+#[derive(Debug, Serialize)]
+pub struct FailureRecord<'a> {
+    /// The stage.
+    pub stage: &'a str,
+    /// Why.
+    pub message: &'a str,
+}
+
+impl<'a> ArticleRecord<'a> {
+    /// Builds the record of a document, its diagnostics and its failed stages.
+    pub fn new(
+        doc: &'a Document,
+        diagnostics: &'a [Diagnostic],
+        failures: &[FailureRecord<'a>],
+        options: &RecordOptions,
+    ) -> Self {
+        let text = doc.text();
+        let meta = doc.meta();
+        let mut conv = OffsetConverter::new(text, options.offsets);
+        let sections: Vec<_> = doc
+            .sections()
+            .iter()
+            .map(|(span, section)| SectionRecord {
+                kind: section.kind().as_str(),
+                span: conv.convert_span(*span),
+                text: doc.text_of(*span),
+            })
+            .collect();
+        let sentences = doc.sentences().map_or_else(Vec::new, |layer| {
+            let mut section_idx = 0;
+            let all_sections = doc.sections().as_slice();
+            layer
+                .iter()
+                .map(|(span, sentence)| {
+                    while all_sections
+                        .get(section_idx)
+                        .is_some_and(|(s, _)| s.end() <= span.start())
+                    {
+                        section_idx += 1;
+                    }
+                    let section = all_sections
+                        .get(section_idx)
+                        .filter(|(s, _)| s.contains(*span))
+                        .map(|_| section_idx);
+                    SentenceRecord {
+                        span: conv.convert_span(*span),
+                        text: doc.text_of(*span),
+                        section,
+                        tokens: [sentence.tokens().start, sentence.tokens().len()],
+                    }
+                })
+                .collect()
+        });
+        let tokens = options.tokens.then(|| {
+            doc.tokens().map_or_else(Vec::new, |layer| {
+                layer
+                    .iter()
+                    .map(|(span, token)| TokenRecord {
+                        span: conv.convert_span(*span),
+                        text: doc.text_of(*span),
+                        kind: token.kind().as_str(),
+                    })
+                    .collect()
+            })
+        });
+        let diagnostics = diagnostics
+            .iter()
+            .map(|d| DiagnosticRecord {
+                severity: match d.severity {
+                    Severity::Info => "info",
+                    Severity::Warning => "warning",
+                },
+                stage: d.stage,
+                span: d.span.map(|s| conv.convert_span(s)),
+                message: &d.message,
+            })
+            .collect();
+        ArticleRecord {
+            schema: SCHEMA,
+            offsets: options.offsets.as_str(),
+            id: doc.id().to_string(),
+            source: &meta.source,
+            source_id: meta.source_id.as_deref(),
+            url: meta.url.as_deref(),
+            title: meta.title.as_deref(),
+            subtitle: meta.subtitle.as_deref(),
+            published: meta.published.map(|t| t.to_rfc3339()),
+            modified: meta.modified.map(|t| t.to_rfc3339()),
+            zone: meta.zone.as_deref(),
+            authors: meta
+                .authors
+                .iter()
+                .map(|a| AuthorRecord {
+                    name: &a.name,
+                    role: a.role.as_deref(),
+                })
+                .collect(),
+            text,
+            sections,
+            sentences,
+            tokens,
+            diagnostics,
+            failures: failures
+                .iter()
+                .map(|f| FailureRecord {
+                    stage: f.stage,
+                    message: f.message,
+                })
+                .collect(),
+        }
+    }
+}
