@@ -1,1 +1,60 @@
-fn main() {}
+//! The `dyad` command: reads news articles and writes what it finds in them.
+//!
+//! `main` parses the command line with clap, runs one subcommand, and turns the outcome into an
+//! exit code: 0 when every input succeeded, 1 when the run finished but some input failed, 2 when
+//! it could not run at all (clap's usage errors exit 2 too).
+//! Only this crate knows clap, anyhow and exit codes.
+
+mod code;
+mod demo;
+mod eval;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// dyad reads news and turns it into political event data: who did what to whom, when and where.
+#[derive(Debug, Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read articles (files, directories, `-` for stdin) and print one JSON record per article.
+    Code(code::CodeArgs),
+    /// Run the whole job on the built-in sample article, store it, and print the report.
+    Demo(demo::DemoArgs),
+    /// Score dyad on a public benchmark and check the floors.
+    Eval(eval::EvalArgs),
+}
+
+/// How a finished run went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// Every input succeeded.
+    Ok,
+    /// The run finished, but some inputs failed.
+    SomeFailed,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => code::run(&args),
+        Command::Demo(args) => demo::run(&args),
+        Command::Eval(args) => eval::run(&args),
+    };
+    match result {
+        Ok(Status::Ok) => ExitCode::SUCCESS,
+        Ok(Status::SomeFailed) => ExitCode::from(1),
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dyad: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -110,7 +110,10 @@ impl SectionKind {
     pub fn is_prose(self) -> bool {
         matches!(
             self,
-            SectionKind::Headline | SectionKind::Subtitle | SectionKind::Caption | SectionKind::Body
+            SectionKind::Headline
+                | SectionKind::Subtitle
+                | SectionKind::Caption
+                | SectionKind::Body
         )
     }
 }
@@ -399,7 +402,10 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         let body = Span::new(text, 0, text.len()).unwrap();
-        let sections = Layer::new(vec![(body, Section::new(SectionKind::Body))], Overlap::Forbid);
+        let sections = Layer::new(
+            vec![(body, Section::new(SectionKind::Body))],
+            Overlap::Forbid,
+        );
         Document::new(text, Meta::new("t"), sections.unwrap()).unwrap()
     }
 

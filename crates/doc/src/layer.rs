@@ -82,7 +82,9 @@ impl<T> Layer<T> {
     pub fn within(&self, span: Span) -> std::ops::Range<usize> {
         match self.overlap {
             Overlap::Forbid => {
-                let first = self.items.partition_point(|(s, _)| s.start() < span.start());
+                let first = self
+                    .items
+                    .partition_point(|(s, _)| s.start() < span.start());
                 let last = self.items.partition_point(|(s, _)| s.end() <= span.end());
                 first..last.max(first)
             }
@@ -144,12 +146,18 @@ mod tests {
     #[test]
     fn within_finds_contained_items() {
         let text = "abcdefgh";
-        let disjoint = Layer::new(spans(text, &[(0, 1), (2, 3), (4, 6), (7, 8)]), Overlap::Forbid)
-            .unwrap();
+        let disjoint = Layer::new(
+            spans(text, &[(0, 1), (2, 3), (4, 6), (7, 8)]),
+            Overlap::Forbid,
+        )
+        .unwrap();
         assert_eq!(disjoint.within(Span::new(text, 2, 6).unwrap()), 1..3);
         assert_eq!(disjoint.within(Span::new(text, 1, 2).unwrap()), 1..1);
-        let nested =
-            Layer::new(spans(text, &[(0, 8), (1, 3), (2, 3), (5, 6)]), Overlap::Allow).unwrap();
+        let nested = Layer::new(
+            spans(text, &[(0, 8), (1, 3), (2, 3), (5, 6)]),
+            Overlap::Allow,
+        )
+        .unwrap();
         assert_eq!(nested.within(Span::new(text, 1, 4).unwrap()), 1..3);
     }
 }

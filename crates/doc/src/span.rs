@@ -114,7 +114,12 @@ mod tests {
                 len: 3,
             }),
         );
-        check("Pyongyang’s", 10, 11, Err(Error::NotCharBoundary { offset: 10 }));
+        check(
+            "Pyongyang’s",
+            10,
+            11,
+            Err(Error::NotCharBoundary { offset: 10 }),
+        );
         check("", 0, 0, Ok(""));
     }
 

@@ -1,1 +1,114 @@
-//! dyad-eval (in progress).
+//! Evaluation suites that score dyad against public benchmarks.
+//!
+//! A suite reads its benchmark files from a data folder (normally `shared/data`, see its
+//! README), runs dyad's components on them, and returns a [`Report`]: a table for people, one
+//! JSON line for machines, and whether every score reached its floor.
+//! When the data is absent the report says the suite was skipped, so a fresh clone passes.
+//! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them.
+//!
+//! Suites:
+//! - `tokenize`: token, word and sentence F1 from raw text on UD English EWT and GUM Wikinews,
+//!   scored like the CoNLL 2018 shared task, and tokenizer throughput.
+//!
+//! ```
+//! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
+//! assert!(report.skip_reason().is_some() && report.passed());
+//! assert!(report.json_line().starts_with(r#"{"suite":"tokenize""#));
+//! # Ok::<(), dyad_eval::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod conllu;
+mod report;
+mod tokenize;
+
+use std::path::{Path, PathBuf};
+
+pub use report::Report;
+
+/// The names of the suites [`run`] knows.
+pub fn suite_names() -> &'static [&'static str] {
+    &["tokenize"]
+}
+
+/// Runs the suite `suite` on the benchmark files under `data_dir`.
+///
+/// Missing data gives a skipped report, not an error; errors are unknown suites and files that
+/// exist but cannot be read or parsed.
+pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
+    match suite {
+        "tokenize" => tokenize::run(data_dir),
+        _ => Err(Error::UnknownSuite(suite.to_string())),
+    }
+}
+
+/// Why a suite could not run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A suite name [`suite_names`] does not list.
+    #[error("unknown suite {0:?} (known: {known})", known = suite_names().join(", "))]
+    UnknownSuite(String),
+    /// A benchmark file that exists but could not be read.
+    #[error("reading {}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A CoNLL-U file with a syntax error.
+    #[error("{}:{}: {}", path.display(), source.line, source.message)]
+    Conllu {
+        /// The file.
+        path: PathBuf,
+        /// The error and its line.
+        source: conllu::ParseError,
+    },
+    /// A treebank sentence whose tokens do not spell its text.
+    #[error("{}:{line}: {message}", path.display())]
+    Mismatch {
+        /// The file.
+        path: PathBuf,
+        /// The line the sentence starts on.
+        line: usize,
+        /// What differs.
+        message: String,
+    },
+    /// dyad's own data files failed to load.
+    #[error(transparent)]
+    Nlp(#[from] dyad_nlp::Error),
+    /// dyad's tokenize stage failed on a benchmark document.
+    #[error("tokenize stage failed on a document of {}: {message}", path.display())]
+    Stage {
+        /// The benchmark file.
+        path: PathBuf,
+        /// The stage's message.
+        message: String,
+    },
+}
+
+/// The result type of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_data_skips_and_unknown_suites_fail() {
+        for suite in suite_names() {
+            let report = run(suite, Path::new("/nonexistent/dyad-data")).unwrap();
+            assert!(report.passed());
+            let reason = report.skip_reason().unwrap();
+            assert!(reason.contains("/nonexistent/dyad-data"), "{reason}");
+            assert!(report.json_line().contains(r#""skipped":true"#));
+        }
+        let error = run("nope", Path::new(".")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown suite \"nope\" (known: tokenize)"
+        );
+    }
+}

@@ -86,7 +86,12 @@ mod tests {
     #[test]
     fn converts_each_unit() {
         let text = "a’b😀c";
-        check(text, OffsetUnit::Chars, &[0, 1, 4, 5, 9, 10], &[0, 1, 2, 3, 4, 5]);
+        check(
+            text,
+            OffsetUnit::Chars,
+            &[0, 1, 4, 5, 9, 10],
+            &[0, 1, 2, 3, 4, 5],
+        );
         check(text, OffsetUnit::Utf16, &[0, 4, 9, 10], &[0, 2, 5, 6]);
         check(text, OffsetUnit::Bytes, &[4, 1], &[4, 1]);
         check(text, OffsetUnit::Chars, &[9, 1, 5], &[4, 1, 3]);

@@ -51,18 +51,26 @@ pub fn text_report(
         let _ = writeln!(out, "url {url}");
     }
 
-    let count = |kind| doc.sections().iter().filter(|(_, s)| s.kind() == kind).count();
+    let count = |kind| {
+        doc.sections()
+            .iter()
+            .filter(|(_, s)| s.kind() == kind)
+            .count()
+    };
     let n_sentences = doc.sentences().map_or(0, |s| s.len());
     let n_tokens = doc.tokens().map_or(0, |t| t.len());
-    let _ = writeln!(
-        out,
-        "\n{} paragraphs · {} sentences · {} tokens · {} captions · {} boilerplate blocks",
-        count(SectionKind::Body),
-        n_sentences,
-        n_tokens,
-        count(SectionKind::Caption),
-        count(SectionKind::Boilerplate),
-    );
+    let counts = [
+        (count(SectionKind::Body), "paragraph"),
+        (n_sentences, "sentence"),
+        (n_tokens, "token"),
+        (count(SectionKind::Caption), "caption"),
+        (count(SectionKind::Boilerplate), "boilerplate block"),
+    ];
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|&(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }))
+        .collect();
+    let _ = writeln!(out, "\n{}", counts.join(" · "));
 
     let captions: Vec<_> = doc
         .sections()
@@ -72,17 +80,25 @@ pub fn text_report(
     if !captions.is_empty() {
         let _ = writeln!(out, "\nCaptions");
         for (span, section) in captions {
-            let _ = writeln!(out, "  {:<8} {}", section.kind().as_str(), clip(doc.text_of(*span)));
+            let _ = writeln!(
+                out,
+                "  {:<8} {}",
+                section.kind().as_str(),
+                clip(doc.text_of(*span))
+            );
         }
     }
 
     if let Some(sentences) = doc.sentences() {
-        let _ = writeln!(out, "\nSentences");
+        let _ = writeln!(out, "\nSentences (numbered as in the JSON record, from 0)");
         let sections = doc.sections();
         let mut paragraph = 0;
         let mut last_section = None;
         for (number, (span, _)) in sentences.iter().enumerate() {
-            let section_idx = sections.as_slice().partition_point(|(s, _)| s.end() <= span.start());
+            // Only prose is listed; the numbers stay those of the JSON record.
+            let section_idx = sections
+                .as_slice()
+                .partition_point(|(s, _)| s.end() <= span.start());
             let kind = sections
                 .get(section_idx)
                 .filter(|(s, _)| s.contains(*span))
@@ -101,19 +117,34 @@ pub fn text_report(
                 None => String::new(),
             };
             last_section = Some(section_idx);
-            let _ = writeln!(out, "  {:>3} {label:<9} {}", number + 1, flatten(doc.text_of(*span)));
+            let _ = writeln!(
+                out,
+                "  {:>3} {label:<9} {}",
+                number,
+                flatten(doc.text_of(*span))
+            );
         }
     }
 
     let set_aside: Vec<_> = doc
         .sections()
         .iter()
-        .filter(|(_, s)| matches!(s.kind(), SectionKind::Boilerplate | SectionKind::Byline | SectionKind::Dateline))
+        .filter(|(_, s)| {
+            matches!(
+                s.kind(),
+                SectionKind::Boilerplate | SectionKind::Byline | SectionKind::Dateline
+            )
+        })
         .collect();
     if !set_aside.is_empty() {
         let _ = writeln!(out, "\nSet aside (not article prose)");
         for (span, section) in set_aside {
-            let _ = writeln!(out, "  {:<11} {}", section.kind().as_str(), clip(doc.text_of(*span)));
+            let _ = writeln!(
+                out,
+                "  {:<11} {}",
+                section.kind().as_str(),
+                clip(doc.text_of(*span))
+            );
         }
     }
 

@@ -73,8 +73,12 @@ pub(crate) fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     for (version, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction().map_err(sql_err)?;
         tx.execute_batch(sql).map_err(sql_err)?;
-        tx.pragma_update(None, "user_version", i64::try_from(version + 1).unwrap_or(i64::MAX))
-            .map_err(sql_err)?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(version + 1).unwrap_or(i64::MAX),
+        )
+        .map_err(sql_err)?;
         tx.commit().map_err(sql_err)?;
     }
     Ok(())

@@ -127,7 +127,9 @@ impl Store {
     /// The number of stored articles.
     pub fn count(&self) -> Result<u64> {
         self.conn
-            .query_row("SELECT count(*) FROM article", [], |row| row.get::<_, i64>(0))
+            .query_row("SELECT count(*) FROM article", [], |row| {
+                row.get::<_, i64>(0)
+            })
             .map(|n| n.unsigned_abs())
             .map_err(self.err())
     }
@@ -135,7 +137,9 @@ impl Store {
     /// The text of a stored article.
     pub fn text(&self, id: &str) -> Result<Option<String>> {
         self.conn
-            .query_row("SELECT text FROM article WHERE id = ?1", [id], |row| row.get(0))
+            .query_row("SELECT text FROM article WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
             .optional()
             .map_err(self.err())
     }
@@ -241,7 +245,10 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         let body = Span::new(text, 0, text.len()).unwrap();
-        let sections = Layer::new(vec![(body, Section::new(SectionKind::Body))], Overlap::Forbid);
+        let sections = Layer::new(
+            vec![(body, Section::new(SectionKind::Body))],
+            Overlap::Forbid,
+        );
         let mut meta = Meta::new("t.txt");
         meta.title = Some(format!("About {}", &text[..5]));
         Document::new(text, meta, sections.unwrap()).unwrap()
@@ -287,6 +294,8 @@ mod tests {
         conn.pragma_update(None, "user_version", 99).unwrap();
         drop(conn);
         let err = Store::open(&path).unwrap_err();
-        assert!(err.to_string().ends_with("has schema version 99; this dyad reads up to 1"));
+        assert!(err
+            .to_string()
+            .ends_with("has schema version 99; this dyad reads up to 1"));
     }
 }

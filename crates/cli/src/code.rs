@@ -1,0 +1,121 @@
+//! `dyad code`: the main job over files, directories and stdin.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use dyad_export::RecordOptions;
+use dyad_ingest::IngestConfig;
+
+use crate::output::{Format, Offsets, Progress, Sink, Summary};
+use crate::Status;
+
+/// Arguments of `dyad code`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CodeArgs {
+    /// Files, directories (read recursively) or `-` for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = IngestConfig::default().max_bytes)]
+    max_bytes: u64,
+    /// Documents processed together in parallel and stored in one transaction.
+    #[arg(long, default_value_t = 256)]
+    batch: usize,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Print per-stage counts and times to stderr at the end.
+    #[arg(long)]
+    stats: bool,
+    /// When to draw a progress bar on stderr.
+    #[arg(long, value_enum, default_value_t = Progress::Auto)]
+    progress: Progress,
+}
+
+/// Output options shared by `code` and `demo`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct OutputArgs {
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub(crate) format: Format,
+    /// Include tokens in JSON output.
+    #[arg(long)]
+    pub(crate) tokens: bool,
+    /// Unit of span offsets in JSON output.
+    #[arg(long, value_enum, default_value_t = Offsets::Chars)]
+    pub(crate) offsets: Offsets,
+    /// Also store the articles in this SQLite database (created if missing).
+    #[arg(long)]
+    pub(crate) db: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    pub(crate) fn record_options(&self) -> RecordOptions {
+        RecordOptions {
+            tokens: self.tokens,
+            offsets: self.offsets.into(),
+        }
+    }
+}
+
+pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<Status> {
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .context("starting worker threads")?;
+    }
+    let pipeline = dyad_pipeline::default_pipeline().context("building the pipeline")?;
+    let config = IngestConfig {
+        max_bytes: args.max_bytes,
+    };
+    let mut inputs = dyad_ingest::read_inputs(&args.paths, &config);
+    let mut sink = Sink::new(
+        args.output.format,
+        args.output.record_options(),
+        args.output.db.as_deref(),
+        args.batch,
+        args.progress,
+    )?;
+    pipeline.run_stream(&mut inputs, args.batch, |outcome| sink.accept(outcome))?;
+    let summary = sink.finish()?;
+    if inputs.skipped() > 0 {
+        eprintln!(
+            "dyad: skipped {} files in directories that are hidden or not .txt/.text/.jsonl/.ndjson",
+            inputs.skipped()
+        );
+    }
+    if args.stats {
+        eprint!("{}", pipeline.counters());
+    }
+    report_summary(&summary, args.output.db.as_deref());
+    Ok(status(&summary))
+}
+
+/// One closing line on stderr when something is worth saying.
+pub(crate) fn report_summary(summary: &Summary, db: Option<&std::path::Path>) {
+    if let Some(db) = db {
+        eprintln!(
+            "dyad: stored {} new articles in {} ({} already there)",
+            summary.stored.inserted,
+            db.display(),
+            summary.stored.existing
+        );
+    }
+    if summary.failed > 0 {
+        eprintln!(
+            "dyad: {} of {} inputs failed",
+            summary.failed, summary.articles
+        );
+    }
+}
+
+pub(crate) fn status(summary: &Summary) -> Status {
+    if summary.failed == 0 {
+        Status::Ok
+    } else {
+        Status::SomeFailed
+    }
+}

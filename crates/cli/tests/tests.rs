@@ -1,0 +1,328 @@
+//! End-to-end tests of the `dyad` binary, each in a fresh temporary directory.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = include_str!("../../../data/samples/hankyoreh-2021-05-07.txt");
+
+/// A scratch directory holding a copy of the seed article as `seed.txt`.
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        let scratch = Scratch {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        scratch.write("seed.txt", SEED.as_bytes());
+        scratch
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(&path, bytes).expect("write fixture");
+        path
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dyad"));
+        cmd.args(args).current_dir(self.dir.path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run dyad")
+    }
+
+    fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn dyad");
+        std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), stdin.as_bytes())
+            .expect("write stdin");
+        child.wait_with_output().expect("wait dyad")
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect()
+}
+
+mod code {
+    use super::*;
+
+    #[test]
+    fn seed_json_record() {
+        let scratch = Scratch::new();
+        let out = scratch.run(&["code", "seed.txt"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let records = json_lines(&out);
+        assert_eq!(records.len(), 1);
+        let record = &records[0];
+        // Spans are character offsets: slicing the text by them gives the item's text.
+        let text: Vec<char> = record["text"].as_str().unwrap().chars().collect();
+        for layer in ["sections", "sentences"] {
+            for item in record[layer].as_array().unwrap() {
+                let [s, e] = [0, 1].map(|i| item["span"][i].as_u64().unwrap() as usize);
+                let sliced: String = text[s..e].iter().collect();
+                assert_eq!(sliced, item["text"].as_str().unwrap());
+            }
+        }
+        insta::assert_json_snapshot!("seed_record", record);
+    }
+
+    #[test]
+    fn seed_text_report() {
+        let scratch = Scratch::new();
+        let out = scratch.run(&["code", "--format", "text", "seed.txt"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        insta::assert_snapshot!("seed_report", stdout(&out));
+    }
+
+    #[test]
+    fn tokens_only_when_asked() {
+        let scratch = Scratch::new();
+        let plain = &json_lines(&scratch.run(&["code", "seed.txt"]))[0];
+        assert!(plain.get("tokens").is_none());
+        let with = &json_lines(&scratch.run(&["code", "--tokens", "seed.txt"]))[0];
+        let tokens = with["tokens"].as_array().unwrap();
+        let sentences = with["sentences"].as_array().unwrap();
+        let last = sentences.last().unwrap()["tokens"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let covered = last[0].as_u64().unwrap() + last[1].as_u64().unwrap();
+        assert_eq!(covered as usize, tokens.len());
+        assert!(tokens
+            .iter()
+            .any(|t| t["text"] == "U.S." || t["text"] == "US"));
+    }
+
+    #[test]
+    fn json_lines_on_stdin() {
+        let scratch = Scratch::new();
+        let input = concat!(
+            r#"{"id": "a1", "title": "Seoul plans talks", "url": "https://example.org/a1", "published": "2021-05-07", "text": "Seoul plans to hold close consultations with the US. The summit is on May 21."}"#,
+            "\n",
+            r#"{"text": "North Korea has not responded."}"#,
+            "\n"
+        );
+        let out = scratch.run_with_stdin(&["code", "-"], input);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let records = json_lines(&out);
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0]["source_id"], "a1");
+        assert_eq!(records[0]["title"], "Seoul plans talks");
+        assert_eq!(records[0]["url"], "https://example.org/a1");
+        assert_eq!(records[0]["sentences"].as_array().unwrap().len(), 2);
+        assert_eq!(records[1]["title"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn bad_inputs_fail_alone() {
+        let scratch = Scratch::new();
+        scratch.write("batch/a-good.txt", SEED.as_bytes());
+        scratch.write(
+            "batch/b-binary.txt",
+            &[0x7f, b'E', b'L', b'F', 0, 0, 1, 0, 0, 0],
+        );
+        scratch.write("batch/c-latin1.txt", b"caf\xe9 au lait\n");
+        scratch.write("batch/d-empty.txt", b"");
+        scratch.write("batch/e-big.txt", "word ".repeat(10_000).as_bytes());
+        scratch.write("batch/f-good.txt", b"North Korea has not responded.\n");
+        let out = scratch.run(&["code", "--max-bytes", "20000", "batch"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let records = json_lines(&out);
+        let sources: Vec<_> = records
+            .iter()
+            .map(|r| r["source"].as_str().unwrap())
+            .collect();
+        assert_eq!(sources.len(), 2, "{sources:?}");
+        assert!(sources[0].ends_with("a-good.txt") && sources[1].ends_with("f-good.txt"));
+        let err = stderr(&out);
+        for bad in ["b-binary.txt", "c-latin1.txt", "d-empty.txt", "e-big.txt"] {
+            let lines = err.lines().filter(|l| l.contains(bad)).count();
+            assert_eq!(lines, 1, "one error line for {bad} in:\n{err}");
+        }
+        assert!(!err.contains("panicked"), "{err}");
+    }
+
+    #[test]
+    fn unreadable_directory_does_not_stop_the_batch() {
+        use std::os::unix::fs::PermissionsExt;
+        let scratch = Scratch::new();
+        scratch.write("tree/locked/x.txt", b"Hidden text.\n");
+        scratch.write("tree/open.txt", b"Open text.\n");
+        let locked = scratch.path("tree/locked");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        let out = scratch.run(&["code", "tree"]);
+        // Root can read any directory; the error is only expected where reading really fails.
+        let readable = fs::read_dir(&locked).is_ok();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        let records = json_lines(&out);
+        assert!(records.iter().any(|r| r["text"] == "Open text.\n"));
+        if readable {
+            assert!(out.status.success(), "{}", stderr(&out));
+        } else {
+            assert_eq!(out.status.code(), Some(1));
+            assert_eq!(
+                stderr(&out)
+                    .lines()
+                    .filter(|l| l.contains("locked"))
+                    .count(),
+                1
+            );
+        }
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        let scratch = Scratch::new();
+        assert_eq!(scratch.run(&["code"]).status.code(), Some(2));
+        assert_eq!(
+            scratch
+                .run(&["code", "--format", "yaml", "x"])
+                .status
+                .code(),
+            Some(2)
+        );
+        assert_eq!(scratch.run(&["frobnicate"]).status.code(), Some(2));
+    }
+
+    #[test]
+    fn missing_file_is_one_error_line() {
+        let scratch = Scratch::new();
+        let out = scratch.run(&["code", "nope.txt", "seed.txt"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(json_lines(&out).len(), 1);
+        assert_eq!(
+            stderr(&out)
+                .lines()
+                .filter(|l| l.contains("nope.txt"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn closed_stdout_is_not_an_error() {
+        let scratch = Scratch::new();
+        for i in 0..300 {
+            // Distinct texts, so each is its own article.
+            scratch.write(
+                &format!("many/{i:03}.txt"),
+                format!("{SEED}\n{i}\n").as_bytes(),
+            );
+        }
+        let mut child = scratch
+            .command(&["code", "many"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stderr(&out), "");
+    }
+}
+
+mod store {
+    use super::*;
+
+    #[test]
+    fn storing_twice_adds_nothing() {
+        let scratch = Scratch::new();
+        scratch.write(
+            "more.txt",
+            b"Seoul plans to hold close consultations with the US.\n",
+        );
+        let first = scratch.run(&[
+            "code", "--format", "none", "--db", "d.sqlite", "seed.txt", "more.txt",
+        ]);
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(stderr(&first).contains("stored 2 new articles in d.sqlite (0 already there)"));
+        let again = scratch.run(&[
+            "code", "--format", "none", "--db", "d.sqlite", "more.txt", "seed.txt",
+        ]);
+        assert!(stderr(&again).contains("stored 0 new articles in d.sqlite (2 already there)"));
+        let store = dyad_store_count(&scratch.path("d.sqlite"));
+        assert_eq!(store, 2);
+    }
+
+    fn dyad_store_count(path: &Path) -> u64 {
+        dyad_store::Store::open(path).unwrap().count().unwrap()
+    }
+}
+
+mod demo {
+    use super::*;
+
+    #[test]
+    fn demo_reports_and_stores_the_sample() {
+        let scratch = tempfile::tempdir().unwrap();
+        let run = || {
+            Command::new(env!("CARGO_BIN_EXE_dyad"))
+                .arg("demo")
+                .current_dir(scratch.path())
+                .output()
+                .unwrap()
+        };
+        let first = run();
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(stdout(&first).starts_with("US puts ball in Pyongyang’s court"));
+        assert!(stderr(&first).contains("stored 1 new articles in dyad-demo.sqlite"));
+        let second = run();
+        assert!(
+            stderr(&second).contains("stored 0 new articles in dyad-demo.sqlite (1 already there)")
+        );
+        assert_eq!(stdout(&first), stdout(&second));
+    }
+}
+
+mod eval {
+    use super::*;
+
+    #[test]
+    fn absent_data_skips_cleanly() {
+        let scratch = Scratch::new();
+        let out = scratch.run(&["eval", "tokenize", "--data", "no-such-dir"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let last = stdout(&out).lines().last().unwrap().to_string();
+        let json: serde_json::Value = serde_json::from_str(&last).unwrap();
+        assert_eq!(json["suite"], "tokenize");
+        assert_eq!(json["skipped"], true);
+    }
+}

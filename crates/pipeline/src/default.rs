@@ -1,0 +1,24 @@
+use dyad_doc::RawDoc;
+
+use crate::{Error, Pipeline, Result};
+
+/// dyad's standard pipeline: news-layout extraction, then tokens and sentences.
+///
+/// Every stage's knowledge files are loaded and validated here, before any input is read.
+pub fn default_pipeline() -> Result<Pipeline> {
+    dyad_extract::check_knowledge().map_err(|e| Error::Build {
+        stage: "extract",
+        source: Box::new(e),
+    })?;
+    let tokenize = dyad_nlp::TokenizeStage::new().map_err(|e| Error::Build {
+        stage: "tokenize",
+        source: Box::new(e),
+    })?;
+    Pipeline::builder(Box::new(|raw: &RawDoc| {
+        dyad_extract::extract(raw)
+            .map(|extracted| (extracted.doc, extracted.diagnostics))
+            .map_err(|e| e.to_string())
+    }))
+    .stage(Box::new(tokenize))
+    .build()
+}
