@@ -56,6 +56,8 @@ pub struct Meta {
     pub zone: Option<String>,
     /// Authors from the byline.
     pub authors: Vec<Author>,
+    /// The article's language as a BCP 47 tag (`en`), when known.
+    pub language: Option<String>,
 }
 
 impl Meta {

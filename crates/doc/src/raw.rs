@@ -7,6 +7,8 @@ pub enum RawFormat {
     /// One record of a JSON Lines file: the bytes are the `text` field, the rest is in
     /// [`RawMeta`].
     JsonRecord,
+    /// An HTML page (from a file or a WARC response record); extraction finds the article in it.
+    Html,
 }
 
 /// Metadata a reader found outside the text itself (JSON fields, later HTTP headers).
@@ -20,6 +22,10 @@ pub struct RawMeta {
     pub title: Option<String>,
     /// The publication date as written (RFC 3339 or a plain date).
     pub published: Option<String>,
+    /// When the page was fetched, as written (a WARC-Date, say).
+    pub fetched: Option<String>,
+    /// The character encoding a transport header declared (`charset=` of a Content-Type).
+    pub charset: Option<String>,
 }
 
 /// A document as a reader hands it over: undecoded bytes plus what the reader knows.

@@ -44,6 +44,8 @@ pub struct ArticleRecord<'a> {
     pub modified: Option<String>,
     /// Time-zone abbreviation as printed, e.g. `KST`.
     pub zone: Option<&'a str>,
+    /// Language as a BCP 47 tag, when known.
+    pub language: Option<&'a str>,
     /// Authors from the byline.
     pub authors: Vec<AuthorRecord<'a>>,
     /// The article text.
@@ -208,6 +210,7 @@ impl<'a> ArticleRecord<'a> {
             published: meta.published.map(|t| t.to_rfc3339()),
             modified: meta.modified.map(|t| t.to_rfc3339()),
             zone: meta.zone.as_deref(),
+            language: meta.language.as_deref(),
             authors: meta
                 .authors
                 .iter()

@@ -107,6 +107,7 @@ pub fn extract(raw: &RawDoc) -> Result<Extracted> {
         published: published.as_ref().map(|s| s.at),
         modified: layout.modified.as_ref().map(|s| s.at),
         authors: layout.authors,
+        language: None,
     };
     if layout.sections.is_empty() {
         diagnostics.push(note(Severity::Warning, "no text".to_string()));

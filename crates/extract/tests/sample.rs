@@ -177,6 +177,7 @@ fn json_record_takes_meta_from_the_record() {
         url: Some("https://example.com/talks".into()),
         title: Some("Talks stall".into()),
         published: Some("2021-05-07".into()),
+        ..RawMeta::default()
     };
     let record = raw(
         b"Posted on 2021-05-08\n\nThe envoys met. (Reuters)\n\nBy Jane Roe\nCopyright 2021",

@@ -156,6 +156,7 @@ fn parse_record(line: &[u8], input: String) -> crate::Result<RawDoc> {
             url: record.url,
             title: record.title,
             published: record.published,
+            ..RawMeta::default()
         },
     })
 }
@@ -252,6 +253,7 @@ mod tests {
             url: Some("u".into()),
             title: Some("t".into()),
             published: Some("2021-05-07".into()),
+            ..RawMeta::default()
         };
         assert_eq!(raw.meta, expected);
         assert_eq!(raw.format, RawFormat::JsonRecord);

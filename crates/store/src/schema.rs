@@ -18,6 +18,7 @@ CREATE TABLE article (
     published  TEXT,                   -- RFC 3339 with offset
     modified   TEXT,
     zone       TEXT,
+    language   TEXT,
     text       TEXT NOT NULL,
     stored_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );

@@ -175,8 +175,8 @@ fn insert_document(tx: &rusqlite::Transaction<'_>, doc: &Document) -> rusqlite::
     let inserted = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO article
-             (id, source, source_id, url, title, subtitle, published, modified, zone, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             (id, source, source_id, url, title, subtitle, published, modified, zone, language, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?
         .execute(params![
             doc.id().to_string(),
@@ -188,6 +188,7 @@ fn insert_document(tx: &rusqlite::Transaction<'_>, doc: &Document) -> rusqlite::
             meta.published.map(|t| t.to_rfc3339()),
             meta.modified.map(|t| t.to_rfc3339()),
             meta.zone,
+            meta.language,
             doc.text(),
         ])?;
     if inserted == 0 {
