@@ -6,7 +6,7 @@ use anyhow::Context;
 use dyad_export::RecordOptions;
 use dyad_ingest::IngestConfig;
 
-use crate::output::{Format, Offsets, Progress, Sink, Summary};
+use crate::output::{Format, Offsets, Progress, Sink, SinkConfig, Summary};
 use crate::Status;
 
 /// Arguments of `dyad code`.
@@ -32,6 +32,10 @@ pub(crate) struct CodeArgs {
     /// When to draw a progress bar on stderr.
     #[arg(long, value_enum, default_value_t = Progress::Auto)]
     progress: Progress,
+    /// Leave out articles whose body nearly duplicates an earlier one in this run (syndicated
+    /// copies), instead of marking them with `duplicate_of`.
+    #[arg(long)]
+    skip_duplicates: bool,
 }
 
 /// Output options shared by `code` and `demo`.
@@ -72,18 +76,20 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<Status> {
         max_bytes: args.max_bytes,
     };
     let mut inputs = dyad_ingest::read_inputs(&args.paths, &config);
-    let mut sink = Sink::new(
-        args.output.format,
-        args.output.record_options(),
-        args.output.db.as_deref(),
-        args.batch,
-        args.progress,
-    )?;
+    let mut sink = Sink::new(&SinkConfig {
+        format: args.output.format,
+        record: args.output.record_options(),
+        db: args.output.db.as_deref(),
+        batch_size: args.batch,
+        progress: args.progress,
+        skip_duplicates: args.skip_duplicates,
+    })?;
     pipeline.run_stream(&mut inputs, args.batch, |outcome| sink.accept(outcome))?;
     let summary = sink.finish()?;
     if inputs.skipped() > 0 {
         eprintln!(
-            "dyad: skipped {} files in directories that are hidden or not .txt/.text/.jsonl/.ndjson",
+            "dyad: skipped {} inputs or records: hidden files, files of other types in directories, \
+             WARC records that are not HTML responses",
             inputs.skipped()
         );
     }
@@ -102,6 +108,12 @@ pub(crate) fn report_summary(summary: &Summary, db: Option<&std::path::Path>) {
             summary.stored.inserted,
             db.display(),
             summary.stored.existing
+        );
+    }
+    if summary.skipped_duplicates > 0 {
+        eprintln!(
+            "dyad: left out {} near-duplicate articles",
+            summary.skipped_duplicates
         );
     }
     if summary.failed > 0 {

@@ -6,7 +6,7 @@ use anyhow::Context;
 use dyad_doc::{RawDoc, RawFormat, RawMeta};
 
 use crate::code::{report_summary, status};
-use crate::output::{Format, Progress, Sink};
+use crate::output::{Format, Progress, Sink, SinkConfig};
 use crate::Status;
 
 /// The article dyad began from (Hankyoreh, 2021-05-07), built into the binary.
@@ -35,13 +35,14 @@ pub(crate) fn run(args: &DemoArgs) -> anyhow::Result<Status> {
         format: RawFormat::Text,
         meta: RawMeta::default(),
     };
-    let mut sink = Sink::new(
-        args.format,
-        dyad_export::RecordOptions::default(),
-        Some(&args.db),
-        1,
-        Progress::Never,
-    )?;
+    let mut sink = Sink::new(&SinkConfig {
+        format: args.format,
+        record: dyad_export::RecordOptions::default(),
+        db: Some(&args.db),
+        batch_size: 1,
+        progress: Progress::Never,
+        skip_duplicates: false,
+    })?;
     pipeline.run_stream([Ok::<_, std::convert::Infallible>(raw)], 1, |o| {
         sink.accept(o)
     })?;

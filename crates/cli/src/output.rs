@@ -5,8 +5,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::Context;
-use dyad_doc::Document;
-use dyad_export::{text_report, ArticleRecord, FailureRecord, OffsetUnit, RecordOptions};
+use dyad_doc::{DocId, Document};
+use dyad_export::{text_report, ArticleRecord, Dedup, FailureRecord, OffsetUnit, RecordOptions};
 use dyad_pipeline::{Outcome, Processed};
 use dyad_store::{Store, WriteSummary};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -59,7 +59,23 @@ pub(crate) enum Progress {
 pub(crate) struct Summary {
     pub(crate) articles: usize,
     pub(crate) failed: usize,
+    /// Near-duplicates left out with `--skip-duplicates`.
+    pub(crate) skipped_duplicates: usize,
     pub(crate) stored: WriteSummary,
+}
+
+/// Where and how a [`Sink`] writes.
+#[derive(Debug)]
+pub(crate) struct SinkConfig<'a> {
+    pub(crate) format: Format,
+    pub(crate) record: RecordOptions,
+    /// The database to store documents in, if any.
+    pub(crate) db: Option<&'a Path>,
+    /// Documents stored per transaction.
+    pub(crate) batch_size: usize,
+    pub(crate) progress: Progress,
+    /// Leave out articles that nearly duplicate an earlier one, instead of marking them.
+    pub(crate) skip_duplicates: bool,
 }
 
 /// Receives outcomes in input order and writes them out.
@@ -71,21 +87,18 @@ pub(crate) struct Sink {
     pending: Vec<Document>,
     batch_size: usize,
     progress: Option<ProgressBar>,
+    dedup: Dedup,
+    skip_duplicates: bool,
     summary: Summary,
 }
 
 impl Sink {
-    pub(crate) fn new(
-        format: Format,
-        record: RecordOptions,
-        db: Option<&Path>,
-        batch_size: usize,
-        progress: Progress,
-    ) -> anyhow::Result<Sink> {
-        let store = db
+    pub(crate) fn new(config: &SinkConfig<'_>) -> anyhow::Result<Sink> {
+        let store = config
+            .db
             .map(|path| Store::open(path).with_context(|| format!("opening {}", path.display())))
             .transpose()?;
-        let show = match progress {
+        let show = match config.progress {
             Progress::Always => true,
             Progress::Never => false,
             Progress::Auto => io::stdout().is_terminal() && io::stderr().is_terminal(),
@@ -93,19 +106,27 @@ impl Sink {
         let progress = show.then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} articles · {per_sec} · {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ProgressStyle::with_template("{spinner} {pos} articles · {rate} · {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner())
+                    .with_key(
+                        "rate",
+                        |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                            let _ = write!(w, "{:.0} articles/s", state.per_sec());
+                        },
+                    ),
             );
             bar
         });
         Ok(Sink {
             out: BufWriter::new(io::stdout()),
-            format,
-            record,
+            format: config.format,
+            record: config.record,
             store,
             pending: Vec::new(),
-            batch_size: batch_size.max(1),
+            batch_size: config.batch_size.max(1),
             progress,
+            dedup: Dedup::default(),
+            skip_duplicates: config.skip_duplicates,
             summary: Summary::default(),
         })
     }
@@ -132,7 +153,12 @@ impl Sink {
                         ));
                     }
                 }
-                self.write_document(&processed)?;
+                let duplicate_of = self.dedup.check(&processed.doc);
+                if duplicate_of.is_some() && self.skip_duplicates {
+                    self.summary.skipped_duplicates += 1;
+                    return Ok(());
+                }
+                self.write_document(&processed, duplicate_of)?;
                 if self.store.is_some() {
                     self.pending.push(processed.doc);
                     if self.pending.len() >= self.batch_size {
@@ -152,7 +178,11 @@ impl Sink {
         Ok(())
     }
 
-    fn write_document(&mut self, processed: &Processed) -> anyhow::Result<()> {
+    fn write_document(
+        &mut self,
+        processed: &Processed,
+        duplicate_of: Option<DocId>,
+    ) -> anyhow::Result<()> {
         let failures: Vec<_> = processed
             .failures
             .iter()
@@ -165,13 +195,17 @@ impl Sink {
         let write = |out: &mut BufWriter<io::Stdout>| -> io::Result<()> {
             match self.format {
                 Format::Json => {
-                    let record =
+                    let mut record =
                         ArticleRecord::new(doc, &processed.diagnostics, &failures, &self.record);
+                    record.duplicate_of = duplicate_of.map(|id| id.to_string());
                     serde_json::to_writer(&mut *out, &record)?;
                     out.write_all(b"\n")
                 }
                 Format::Text => {
                     let report = text_report(doc, &processed.diagnostics, &failures);
+                    if let Some(id) = duplicate_of {
+                        writeln!(out, "(near-duplicate of article {id})")?;
+                    }
                     writeln!(out, "{report}")
                 }
                 Format::None => Ok(()),

@@ -259,6 +259,79 @@ mod code {
     }
 }
 
+mod web {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>Seoul plans talks | Example News</title>
+<meta property="article:published_time" content="2021-05-07T16:59:00+09:00">
+<link rel="canonical" href="https://news.example.org/2021/05/07/seoul-talks">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Seoul plans talks</h1>
+<p>Seoul plans to hold close consultations with the United States, including the summit scheduled for May 21, officials said on Friday.</p>
+<p>The Blue House said it hopes the summit will lead to a quick resumption of dialogue between North Korea and the United States.</p>
+<p>North Korea has not responded to the offers of dialogue, according to two senior officials in the US government.</p>
+</article><footer>Copyright 2021 Example News. All rights reserved.</footer></body></html>"#;
+
+    /// A WARC file holding one HTML response and one non-HTML record.
+    fn warc(page: &str) -> Vec<u8> {
+        let http =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+        let response = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example.org/a\r\n\
+             WARC-Date: 2021-05-08T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        );
+        let info = "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\nx: y\r\n\r\n";
+        format!("{info}{response}").into_bytes()
+    }
+
+    #[test]
+    fn html_page_gives_the_article() {
+        let scratch = Scratch::new();
+        scratch.write("page.html", PAGE.as_bytes());
+        let out = scratch.run(&["code", "page.html"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let record = &json_lines(&out)[0];
+        assert_eq!(record["title"], "Seoul plans talks");
+        assert_eq!(record["published"], "2021-05-07T16:59:00+09:00");
+        let text = record["text"].as_str().unwrap();
+        assert!(text.contains("Seoul plans to hold close consultations"));
+        assert!(
+            !text.contains("Home") && !text.contains("All rights reserved"),
+            "{text}"
+        );
+        assert!(record["sentences"].as_array().unwrap().len() >= 3);
+    }
+
+    #[test]
+    fn warc_records_and_duplicates() {
+        let scratch = Scratch::new();
+        scratch.write("crawl/a.warc", &warc(PAGE));
+        scratch.write(
+            "crawl/b.html",
+            PAGE.replace("Example News", "Other Site").as_bytes(),
+        );
+        let out = scratch.run(&["code", "crawl"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let records = json_lines(&out);
+        assert_eq!(records.len(), 2, "{}", stderr(&out));
+        assert_eq!(records[0]["url"], "https://news.example.org/a");
+        assert_eq!(records[0]["duplicate_of"], serde_json::Value::Null);
+        assert_eq!(records[1]["duplicate_of"], records[0]["id"]);
+        assert!(
+            stderr(&out).contains("skipped 1 inputs or records"),
+            "{}",
+            stderr(&out)
+        );
+
+        let skipping = scratch.run(&["code", "--skip-duplicates", "crawl"]);
+        assert_eq!(json_lines(&skipping).len(), 1);
+        assert!(stderr(&skipping).contains("left out 1 near-duplicate articles"));
+    }
+}
+
 mod store {
     use super::*;
 

@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Error, Layer, Overlap, Result, Span};
+use crate::{Analysis, Error, Layer, Overlap, Result, Span};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -219,6 +219,8 @@ pub enum LayerKind {
     Tokens,
     /// Sentences.
     Sentences,
+    /// Per-token syntax: tags, features, lemmas and dependency arcs.
+    Syntax,
 }
 
 impl LayerKind {
@@ -228,6 +230,7 @@ impl LayerKind {
             LayerKind::Sections => "sections",
             LayerKind::Tokens => "tokens",
             LayerKind::Sentences => "sentences",
+            LayerKind::Syntax => "syntax",
         }
     }
 }
@@ -240,6 +243,9 @@ pub enum LayerData {
     Tokens(Layer<Token>),
     /// A sentence layer; needs the token layer.
     Sentences(Layer<Sentence>),
+    /// The syntax layer: one analysis per token, aligned with the token layer by index; needs
+    /// the token and sentence layers.
+    Syntax(Vec<Analysis>),
 }
 
 impl LayerData {
@@ -248,6 +254,7 @@ impl LayerData {
         match self {
             LayerData::Tokens(_) => LayerKind::Tokens,
             LayerData::Sentences(_) => LayerKind::Sentences,
+            LayerData::Syntax(_) => LayerKind::Syntax,
         }
     }
 }
@@ -264,6 +271,7 @@ pub struct Document {
     sections: Layer<Section>,
     tokens: Option<Layer<Token>>,
     sentences: Option<Layer<Sentence>>,
+    syntax: Option<Vec<Analysis>>,
 }
 
 impl Document {
@@ -286,7 +294,19 @@ impl Document {
             sections,
             tokens: None,
             sentences: None,
+            syntax: None,
         })
+    }
+
+    /// A document whose whole text is one body section: plain text with no layout.
+    pub fn single_body(text: impl Into<Arc<str>>, meta: Meta) -> Result<Self> {
+        let text: Arc<str> = text.into();
+        let body = Span::new(&text, 0, text.len())?;
+        let sections = Layer::new(
+            vec![(body, Section::new(SectionKind::Body))],
+            Overlap::Forbid,
+        )?;
+        Document::new(text, meta, sections)
     }
 
     /// The document's content hash.
@@ -327,12 +347,19 @@ impl Document {
         self.sentences.as_ref()
     }
 
+    /// The syntax of each token, aligned with [`Document::tokens`] by index, once a parser has
+    /// run.
+    pub fn syntax(&self) -> Option<&[Analysis]> {
+        self.syntax.as_deref()
+    }
+
     /// Whether a layer is present.
     pub fn has(&self, kind: LayerKind) -> bool {
         match kind {
             LayerKind::Sections => true,
             LayerKind::Tokens => self.tokens.is_some(),
             LayerKind::Sentences => self.sentences.is_some(),
+            LayerKind::Syntax => self.syntax.is_some(),
         }
     }
 
@@ -358,6 +385,18 @@ impl Document {
                 })?;
                 check_sentences(&sentences, tokens)?;
                 self.sentences = Some(sentences);
+            }
+            LayerData::Syntax(syntax) => {
+                let sentences = self.sentences.as_ref().ok_or(Error::MissingLayer {
+                    layer: name,
+                    missing: LayerKind::Sentences.as_str(),
+                })?;
+                check_syntax(
+                    &syntax,
+                    self.tokens.as_ref().map_or(0, Layer::len),
+                    sentences,
+                )?;
+                self.syntax = Some(syntax);
             }
         }
         Ok(())
@@ -398,17 +437,52 @@ fn check_sentences(sentences: &Layer<Sentence>, tokens: &Layer<Token>) -> Result
     Ok(())
 }
 
+/// The syntax layer must have one analysis per token, and each sentence's heads must stay in
+/// the sentence and form a tree (no token is its own ancestor).
+fn check_syntax(syntax: &[Analysis], n_tokens: usize, sentences: &Layer<Sentence>) -> Result<()> {
+    if syntax.len() != n_tokens {
+        return Err(Error::BadSyntax {
+            index: syntax.len().min(n_tokens),
+            reason: "the layer's length differs from the token count",
+        });
+    }
+    // Walk up from each token; `seen[i]` is the token the walk through `i` started from, so
+    // meeting the current start again is a cycle, and each token is walked through once.
+    let mut seen = vec![usize::MAX; n_tokens];
+    for (_, sentence) in sentences {
+        let range = sentence.tokens();
+        for start in range.clone() {
+            let mut at = start;
+            while seen[at] == usize::MAX {
+                seen[at] = start;
+                match syntax[at].head() {
+                    None => break,
+                    Some(head) if range.contains(&head) => at = head,
+                    Some(_) => {
+                        return Err(Error::BadSyntax {
+                            index: at,
+                            reason: "the head lies outside the token's sentence",
+                        })
+                    }
+                }
+                if seen[at] == start {
+                    return Err(Error::BadSyntax {
+                        index: at,
+                        reason: "the heads form a cycle",
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        let body = Span::new(text, 0, text.len()).unwrap();
-        let sections = Layer::new(
-            vec![(body, Section::new(SectionKind::Body))],
-            Overlap::Forbid,
-        );
-        Document::new(text, Meta::new("t"), sections.unwrap()).unwrap()
+        Document::single_body(text, Meta::new("t")).unwrap()
     }
 
     fn tokens(text: &str, ranges: &[(usize, usize)]) -> LayerData {

@@ -67,6 +67,14 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A syntax layer that does not fit the token and sentence layers.
+    #[error("token {index} has bad syntax: {reason}")]
+    BadSyntax {
+        /// Index of the token.
+        index: usize,
+        /// What is wrong.
+        reason: &'static str,
+    },
 }
 
 /// The result type of this crate.

@@ -5,6 +5,7 @@
 //! [`Span`] of UTF-8 byte offsets.
 //! Stages implement [`Stage`]: they borrow the document, declare the layers they need and provide,
 //! and return new layers, which the runner attaches after checking them.
+//! The syntax layer holds one [`Analysis`] per token: tags, lemma and dependency arc.
 //! A [`RawDoc`] is what a reader hands over before extraction has decided what the text is.
 //!
 //! ```
@@ -30,6 +31,7 @@ mod layer;
 mod raw;
 mod span;
 mod stage;
+mod syntax;
 
 pub use document::{
     Author, DocId, Document, LayerData, LayerKind, Meta, Section, SectionKind, Sentence, Token,
@@ -40,3 +42,4 @@ pub use layer::{Layer, Overlap};
 pub use raw::{RawDoc, RawFormat, RawMeta};
 pub use span::Span;
 pub use stage::{Diagnostic, Severity, Stage, StageError, StageOutput};
+pub use syntax::{Analysis, Upos};

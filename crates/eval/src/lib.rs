@@ -9,6 +9,8 @@
 //! Suites:
 //! - `tokenize`: token, word and sentence F1 from raw text on UD English EWT and GUM Wikinews,
 //!   scored like the CoNLL 2018 shared task, and tokenizer throughput.
+//! - `aeb`: article body F1 on the Zyte article extraction benchmark (4-token shingles),
+//!   extraction speed, and how often dyad's publication date matches the page's metadata.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -18,6 +20,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod aeb;
 pub mod conllu;
 mod report;
 mod tokenize;
@@ -28,7 +31,7 @@ pub use report::Report;
 
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize"]
+    &["tokenize", "aeb"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -38,6 +41,7 @@ pub fn suite_names() -> &'static [&'static str] {
 pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
     match suite {
         "tokenize" => tokenize::run(data_dir),
+        "aeb" => aeb::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -108,7 +112,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize)"
+            "unknown suite \"nope\" (known: tokenize, aeb)"
         );
     }
 }

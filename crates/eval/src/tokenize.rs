@@ -7,7 +7,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use dyad_doc::{Document, Layer, LayerData, Meta, Overlap, Section, SectionKind, Span, Stage};
+use dyad_doc::{Document, LayerData, Meta, Span, Stage};
 use dyad_nlp::{SentenceSplitter, TokenizeStage, Tokenizer};
 
 use crate::{conllu, Error, Report};
@@ -164,9 +164,10 @@ impl DocCounts {
 #[derive(Debug)]
 pub(crate) struct GoldDocument {
     genre: String,
-    text: String,
+    pub(crate) text: String,
     tokens: Vec<(u32, u32)>,
-    words: Vec<(u32, u32)>,
+    /// Word spans, in the order of the words of the treebank.
+    pub(crate) words: Vec<(u32, u32)>,
     sentences: Vec<(u32, u32)>,
 }
 
@@ -337,20 +338,15 @@ impl System {
 }
 
 /// A document whose whole text is one body section, as plain-text extraction gives.
-fn document(text: &str) -> dyad_doc::Result<Document> {
-    let body = Span::new(text, 0, text.len())?;
-    let sections = Layer::new(
-        vec![(body, Section::new(SectionKind::Body))],
-        Overlap::Forbid,
-    )?;
-    Document::new(text, Meta::new("eval"), sections)
+pub(crate) fn document(text: &str) -> dyad_doc::Result<Document> {
+    Document::single_body(text, Meta::new("eval"))
 }
 
 /// Maps byte offsets of a text to counts of non-whitespace characters before them.
-struct NonSpaceOffsets(Vec<u32>);
+pub(crate) struct NonSpaceOffsets(Vec<u32>);
 
 impl NonSpaceOffsets {
-    fn new(text: &str) -> NonSpaceOffsets {
+    pub(crate) fn new(text: &str) -> NonSpaceOffsets {
         let mut offsets = vec![0; text.len() + 1];
         let mut count = 0;
         for (i, c) in text.char_indices() {
@@ -363,7 +359,7 @@ impl NonSpaceOffsets {
         NonSpaceOffsets(offsets)
     }
 
-    fn spans(&self, spans: impl Iterator<Item = Span>) -> Vec<(u32, u32)> {
+    pub(crate) fn spans(&self, spans: impl Iterator<Item = Span>) -> Vec<(u32, u32)> {
         spans
             .map(|span| (self.0[span.start()], self.0[span.end()]))
             .collect()

@@ -7,13 +7,11 @@
 //! UTF-8 bytes dyad uses inside.
 //!
 //! ```
-//! use dyad_doc::{Document, Layer, Meta, Overlap, Section, SectionKind, Span};
+//! use dyad_doc::{Document, Meta};
 //! use dyad_export::{ArticleRecord, RecordOptions};
 //!
 //! let text = "Pyongyang’s court";
-//! let all = Span::new(text, 0, text.len())?;
-//! let sections = Layer::new(vec![(all, Section::new(SectionKind::Body))], Overlap::Forbid)?;
-//! let doc = Document::new(text, Meta::new("a.txt"), sections)?;
+//! let doc = Document::single_body(text, Meta::new("a.txt"))?;
 //! let record = ArticleRecord::new(&doc, &[], &[], &RecordOptions::default());
 //! let json = serde_json::to_value(&record).unwrap();
 //! assert_eq!(json["sections"][0]["span"], serde_json::json!([0, 17]));
@@ -21,10 +19,12 @@
 //! ```
 #![deny(missing_docs)]
 
+mod dedup;
 mod offsets;
 mod record;
 mod report;
 
+pub use dedup::Dedup;
 pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
     ArticleRecord, AuthorRecord, DiagnosticRecord, FailureRecord, RecordOptions, SectionRecord,

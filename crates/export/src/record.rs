@@ -61,6 +61,9 @@ pub struct ArticleRecord<'a> {
     pub diagnostics: Vec<DiagnosticRecord<'a>>,
     /// Stages that failed on this article.
     pub failures: Vec<FailureRecord<'a>>,
+    /// The id of an earlier article in the same run whose body this one nearly duplicates (a
+    /// wire story on another site, say); `null` otherwise.
+    pub duplicate_of: Option<String>,
 }
 
 /// An author.
@@ -231,6 +234,7 @@ impl<'a> ArticleRecord<'a> {
                     message: f.message,
                 })
                 .collect(),
+            duplicate_of: None,
         }
     }
 }

@@ -11,6 +11,12 @@
 //! Headline, subtitle, dates, zone and authors also go into [`Meta`].
 //! Text without a recognisable header falls back to body paragraphs.
 //!
+//! A web page ([`RawFormat::Html`]) is decoded by its charset (byte-order mark, the HTTP header
+//! in [`RawMeta::charset`](dyad_doc::RawMeta), `<meta>`, else UTF-8 or a chardetng guess that
+//! is reported); dom_smoothie finds the article container and the page's metadata, and dyad
+//! labels the container's blocks as body, caption, byline, dateline or boilerplate.
+//! The document text is then the article: title, subtitle and blocks separated by blank lines.
+//!
 //! The cues, date formats, time zones and credit terms are data, not code: they live in
 //! `crates/extract/data/*.tsv`, each file documenting its own format, and are checked on first
 //! use; [`check_knowledge`] runs that check up front.
@@ -40,6 +46,7 @@ mod caption;
 mod dates;
 mod decode;
 mod error;
+mod html;
 mod knowledge;
 mod layout;
 mod lines;
@@ -74,10 +81,15 @@ pub struct Extracted {
 /// [`RawFormat::Text`] is read as a whole plain-text article.
 /// [`RawFormat::JsonRecord`] text is the article body: title, URL, id and date come from
 /// [`RawDoc::meta`], and only paragraphs, bylines and boilerplate are looked for.
-/// Fails only when the bytes are not UTF-8, the embedded knowledge is broken, or the text is too
-/// long for the document model.
+/// [`RawFormat::Html`] is a web page: its article becomes the text, and a page without one gives
+/// an empty document with a warning.
+/// Fails only when text bytes are not UTF-8, the embedded knowledge is broken, or the text is
+/// too long for the document model.
 pub fn extract(raw: &RawDoc) -> Result<Extracted> {
     let knowledge = Knowledge::get()?;
+    if raw.format == RawFormat::Html {
+        return extract_html(raw, knowledge);
+    }
     let text = decode::decode(&raw.bytes)?;
     let rules = match raw.format {
         RawFormat::JsonRecord => Rules::Body,
@@ -116,6 +128,54 @@ pub fn extract(raw: &RawDoc) -> Result<Extracted> {
         .sections
         .into_iter()
         .map(|(range, kind)| Ok((Span::new(text, range.start, range.end)?, Section::new(kind))))
+        .collect::<std::result::Result<_, dyad_doc::Error>>()?;
+    let doc = Document::new(text, meta, Layer::new(sections, Overlap::Forbid)?)?;
+    Ok(Extracted { doc, diagnostics })
+}
+
+/// Reads a web page: decodes it by its charset, finds the article and builds the text from
+/// the title, a subtitle and the article's blocks.
+fn extract_html(raw: &RawDoc, knowledge: &Knowledge) -> Result<Extracted> {
+    let decoded = decode::decode_html(&raw.bytes, raw.meta.charset.as_deref());
+    let url = raw.meta.url.as_deref();
+    let article = html::read_html(&decoded.text, url, knowledge);
+    let warnings = decoded.warning.into_iter().chain(article.notes);
+    let mut diagnostics: Vec<Diagnostic> = warnings.map(|m| note(Severity::Warning, m)).collect();
+    if article.sections.is_empty() {
+        diagnostics.push(note(Severity::Warning, "no text".to_string()));
+    }
+    let stamps = [&article.published, &article.modified];
+    if stamps
+        .iter()
+        .any(|s| s.as_ref().is_some_and(|s| s.assumed_utc))
+    {
+        diagnostics.push(note(
+            Severity::Info,
+            "a date without a time zone was taken as UTC".to_string(),
+        ));
+    }
+    let meta = Meta {
+        source: raw.source.clone(),
+        source_id: raw.meta.id.clone(),
+        url: raw.meta.url.clone().or(article.canonical),
+        title: article.title.or_else(|| raw.meta.title.clone()),
+        subtitle: article.subtitle,
+        zone: None,
+        published: article.published.as_ref().map(|s| s.at),
+        modified: article.modified.as_ref().map(|s| s.at),
+        authors: article.authors,
+        language: article.language,
+    };
+    let text = article.text;
+    let sections = article
+        .sections
+        .into_iter()
+        .map(|(range, kind)| {
+            Ok((
+                Span::new(&text, range.start, range.end)?,
+                Section::new(kind),
+            ))
+        })
         .collect::<std::result::Result<_, dyad_doc::Error>>()?;
     let doc = Document::new(text, meta, Layer::new(sections, Overlap::Forbid)?)?;
     Ok(Extracted { doc, diagnostics })

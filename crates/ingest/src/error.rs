@@ -47,6 +47,15 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A WARC record that cannot be read: a bad header, a Content-Length that does not match,
+    /// a response without an HTTP status line; the reader goes on at the next record.
+    #[error("{input}: bad WARC record: {message}")]
+    BadWarc {
+        /// The input, as `path#RECORD`.
+        input: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// The result type of this crate.

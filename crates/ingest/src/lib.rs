@@ -1,11 +1,12 @@
-//! Sources: text files, JSON Lines, directories and stdin, streamed as [`RawDoc`]s.
+//! Sources: text files, web pages, WARC files, JSON Lines, directories and stdin, streamed as
+//! [`RawDoc`]s.
 //!
 //! [`read_inputs`] takes the paths a user named and returns [`Inputs`], an iterator that reads
 //! one file (or one JSON Lines record) at a time, in a deterministic order, so memory stays
 //! bounded however large the corpus.
 //! A bad input is one [`Error`] in the stream, naming the input, and the rest is still read.
-//! [`IngestConfig`] sets the size limit; [`read_json_lines`] reads a JSON Lines stream from any
-//! reader.
+//! [`IngestConfig`] sets the size limit; [`read_json_lines`] reads a JSON Lines stream and
+//! [`read_warc`] a WARC stream ([`WarcRecords`]) from any reader.
 //!
 //! Decoding is left to extraction: a [`RawDoc`] carries bytes, refused here only when they are
 //! empty, too large or binary.
@@ -31,6 +32,7 @@ mod error;
 mod jsonl;
 mod text;
 mod walk;
+mod warc;
 
 use std::{
     collections::VecDeque,
@@ -39,11 +41,12 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use dyad_doc::RawDoc;
+use dyad_doc::{RawDoc, RawFormat};
 
 pub use error::{Error, Result};
+pub use warc::WarcRecords;
 
-use crate::{jsonl::JsonLines, text::read_text, walk::Walk};
+use crate::{jsonl::JsonLines, text::read_text, walk::Walk, warc::GZIP_MAGIC};
 
 /// How inputs are read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,10 +68,16 @@ impl Default for IngestConfig {
 /// Reads the inputs a user named: files, directories, or `-` for stdin.
 ///
 /// A file named explicitly is read whatever its extension: `.jsonl` and `.ndjson` files as JSON
-/// Lines (one [`RawDoc`] per record, sourced `path:LINE`), others as one text document.
-/// A directory is walked recursively in name order, reading `.txt`, `.text`, `.jsonl` and
-/// `.ndjson` files and skipping hidden entries and other files; [`Inputs::skipped`] counts them.
-/// Stdin is JSON Lines if its first non-whitespace byte is `{`, otherwise one text document.
+/// Lines (one [`RawDoc`] per record, sourced `path:LINE`); `.warc` and `.warc.gz` files, and
+/// files starting with gzip or `WARC/` bytes, as WARC (one [`RawDoc`] per HTML response,
+/// sourced `path#RECORD`, see [`read_warc`]); `.html` and `.htm` files, and files starting with a
+/// doctype, `<html>`, `<head>` or a comment, as one web page ([`RawFormat::Html`]); others as
+/// one text document.
+/// A directory is walked recursively in name order, reading `.txt`, `.text`, `.jsonl`,
+/// `.ndjson`, `.html`, `.htm`, `.warc` and `.warc.gz` files and skipping hidden entries and other
+/// files; [`Inputs::skipped`] counts them, and the WARC records that are not HTML responses.
+/// Stdin is JSON Lines if its first non-whitespace byte is `{`, a WARC or a web page if its
+/// first bytes say so, otherwise one text document.
 ///
 /// Nothing is read until the iterator is advanced, and then one input at a time.
 pub fn read_inputs(paths: &[PathBuf], config: &IngestConfig) -> Inputs {
@@ -93,6 +102,22 @@ pub fn read_json_lines(
     JsonLines::new(Box::new(reader), name.to_string(), config.max_bytes)
 }
 
+/// Reads a WARC stream (`.warc`, or `.warc.gz` with one gzip member per record or one for all)
+/// from `reader`: one [`RawDoc`] of [`RawFormat::Html`] per
+/// successful HTML `response` record, sourced `name#RECORD`, with the record's target URI as
+/// `url`, its WARC-Date as `fetched` and the HTTP header's charset.
+///
+/// Other records are passed over and counted ([`WarcRecords::skipped`]); a record that cannot be
+/// read is one error, and the reader goes on at the next record it can find.
+/// Only one record is in memory at a time, and only up to [`IngestConfig::max_bytes`].
+pub fn read_warc(
+    reader: impl BufRead + Send + 'static,
+    name: &str,
+    config: &IngestConfig,
+) -> WarcRecords {
+    WarcRecords::new(Box::new(reader), name.to_string(), config.max_bytes)
+}
+
 /// The stream of documents from [`read_inputs`].
 #[derive(Debug)]
 pub struct Inputs {
@@ -101,25 +126,48 @@ pub struct Inputs {
     paths: VecDeque<PathBuf>,
     /// The directory being walked, if any.
     walk: Option<Walk>,
-    /// The JSON Lines file being read, if any.
-    records: Option<JsonLines>,
+    /// The JSON Lines or WARC file being read, if any.
+    records: Option<Records>,
     skipped: u64,
 }
 
 impl Inputs {
-    /// How many directory entries have been passed over so far: hidden files and directories,
-    /// files without a text or JSON Lines extension, and links to directories.
+    /// How many inputs have been passed over so far: hidden files and directories, files
+    /// without a readable extension, links to directories, and WARC records that are not HTML
+    /// responses.
     ///
     /// Iterate with `by_ref()` (or pass `&mut inputs`) to read it after the stream ends.
     pub fn skipped(&self) -> u64 {
-        self.skipped
+        let warc = match &self.records {
+            Some(Records::Warc(records)) => records.skipped(),
+            _ => 0,
+        };
+        self.skipped + warc
     }
 }
 
 /// What opening an input gave: a whole document, or a stream of records still to read.
 enum Opened {
     Doc(RawDoc),
-    Records(JsonLines),
+    Records(Records),
+}
+
+/// A file of many documents.
+#[derive(Debug)]
+enum Records {
+    Json(JsonLines),
+    Warc(WarcRecords),
+}
+
+impl Iterator for Records {
+    type Item = Result<RawDoc>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Records::Json(records) => records.next(),
+            Records::Warc(records) => records.next(),
+        }
+    }
 }
 
 impl Iterator for Inputs {
@@ -130,7 +178,11 @@ impl Iterator for Inputs {
             if let Some(records) = &mut self.records {
                 match records.next() {
                     Some(item) => return Some(item),
-                    None => self.records = None,
+                    None => {
+                        if let Some(Records::Warc(records)) = self.records.take() {
+                            self.skipped += records.skipped();
+                        }
+                    }
                 }
             }
             let opened = if let Some(walk) = &mut self.walk {
@@ -170,7 +222,8 @@ impl Iterator for Inputs {
     }
 }
 
-/// Opens a file as JSON Lines or as one text document, by its extension.
+/// Opens a file as JSON Lines (by its extension), as a WARC (by its extension or its first
+/// bytes), or as one text or HTML document.
 fn open_file(path: &Path, config: &IngestConfig) -> Result<Opened> {
     let input = path.display().to_string();
     let io_error = |source| Error::Io {
@@ -178,24 +231,60 @@ fn open_file(path: &Path, config: &IngestConfig) -> Result<Opened> {
         source,
     };
     let file = File::open(path).map_err(io_error)?;
+    // The size on disk refuses a large page without reading it; pipes and devices have none,
+    // and the bounded read in `read_text` catches them.
+    let metadata = file.metadata().map_err(io_error)?;
     if walk::is_json_lines(path) {
         let reader = Box::new(BufReader::new(file));
-        return Ok(Opened::Records(JsonLines::new(
+        return Ok(Opened::Records(Records::Json(JsonLines::new(
             reader,
             input,
             config.max_bytes,
-        )));
+        ))));
     }
-    // The size on disk refuses a large file without reading it; pipes and devices have none,
-    // and the bounded read in `read_text` catches them.
-    let metadata = file.metadata().map_err(io_error)?;
+    let mut reader = BufReader::new(file);
+    let head = reader.fill_buf().map_err(io_error)?;
+    if walk::is_warc(path) || is_warc(head) {
+        let reader = Box::new(reader);
+        return Ok(Opened::Records(Records::Warc(WarcRecords::new(
+            reader,
+            input,
+            config.max_bytes,
+        ))));
+    }
+    let html = walk::is_html(path) || is_html(head);
     if metadata.is_file() && metadata.len() > config.max_bytes {
         return Err(Error::TooLarge {
             input,
             max: config.max_bytes,
         });
     }
-    read_text(file, input, config.max_bytes).map(Opened::Doc)
+    let mut doc = read_text(reader, input, config.max_bytes)?;
+    if html {
+        doc.format = RawFormat::Html;
+    }
+    Ok(Opened::Doc(doc))
+}
+
+/// Whether a stream starts like a WARC file: gzip data, or a `WARC/` version line.
+fn is_warc(head: &[u8]) -> bool {
+    head.starts_with(GZIP_MAGIC) || head.starts_with(b"WARC/")
+}
+
+/// Whether a stream starts like an HTML page: after a byte-order mark and whitespace, a doctype,
+/// an `<html>` or `<head>` tag, or a comment.
+fn is_html(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..head.len().min(start + 14)];
+    ["<!doctype html", "<html", "<head", "<!--"]
+        .iter()
+        .any(|tag| {
+            head.len() >= tag.len() && head[..tag.len()].eq_ignore_ascii_case(tag.as_bytes())
+        })
 }
 
 /// Opens a stream (stdin) as JSON Lines if its first non-whitespace byte is `{`, else as text.
@@ -220,15 +309,27 @@ fn open_stream(
             break first;
         }
     };
-    let reader = Box::new(Cursor::new(leading).chain(reader));
+    let head = reader.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
+    let mut reader: Box<dyn BufRead + Send> = Box::new(Cursor::new(leading).chain(reader));
     if first == Some(b'{') {
-        Ok(Opened::Records(JsonLines::new(
+        Ok(Opened::Records(Records::Json(JsonLines::new(
             reader,
             name.to_string(),
             config.max_bytes,
-        )))
+        ))))
+    } else if is_warc(&head) {
+        Ok(Opened::Records(Records::Warc(WarcRecords::new(
+            reader,
+            name.to_string(),
+            config.max_bytes,
+        ))))
     } else {
-        read_text(reader, name.to_string(), config.max_bytes).map(Opened::Doc)
+        let html = is_html(reader.fill_buf().unwrap_or_default());
+        let mut doc = read_text(reader, name.to_string(), config.max_bytes)?;
+        if html {
+            doc.format = RawFormat::Html;
+        }
+        Ok(Opened::Doc(doc))
     }
 }
 

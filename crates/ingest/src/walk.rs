@@ -9,7 +9,7 @@ use std::{
 use crate::Error;
 
 /// Extensions of the files a directory walk reads (compared ignoring ASCII case).
-const EXTENSIONS: &[&str] = &["txt", "text", "jsonl", "ndjson"];
+const EXTENSIONS: &[&str] = &["txt", "text", "jsonl", "ndjson", "html", "htm", "warc"];
 
 /// The readable files under a directory, in name order, depth first.
 ///
@@ -66,8 +66,25 @@ pub(crate) fn is_json_lines(path: &Path) -> bool {
     extension_in(path, &["jsonl", "ndjson"])
 }
 
+/// Whether a `.warc` or `.warc.gz` name says the file is a WARC.
+pub(crate) fn is_warc(path: &Path) -> bool {
+    extension_in(path, &["warc"]) || is_warc_gz(path)
+}
+
+/// Whether a `.html` or `.htm` name says the file is a web page.
+pub(crate) fn is_html(path: &Path) -> bool {
+    extension_in(path, &["html", "htm"])
+}
+
+fn is_warc_gz(path: &Path) -> bool {
+    extension_in(path, &["gz"])
+        && path
+            .file_stem()
+            .is_some_and(|stem| is_warc(Path::new(stem)))
+}
+
 fn has_text_extension(path: &Path) -> bool {
-    extension_in(path, EXTENSIONS)
+    extension_in(path, EXTENSIONS) || is_warc_gz(path)
 }
 
 fn extension_in(path: &Path, extensions: &[&str]) -> bool {
@@ -139,8 +156,19 @@ mod tests {
                 ".git/x.txt",
                 "c.html",
                 "d.ndjson",
+                "e.warc.gz",
+                "f.gz",
+                "g.htm",
             ],
-            &["a/b/c.TEXT", "a/z.jsonl", "b.txt", "d.ndjson"],
+            &[
+                "a/b/c.TEXT",
+                "a/z.jsonl",
+                "b.txt",
+                "c.html",
+                "d.ndjson",
+                "e.warc.gz",
+                "g.htm",
+            ],
             3,
         );
         check(&[], &[], 0);

@@ -63,6 +63,7 @@ fn walks_directories_in_name_order() {
             ),
             ("corpus/.cache/x.txt", b"hidden"),
             ("corpus/page.html", b"<p>other</p>"),
+            ("corpus/page.md", b"# other"),
             ("notes.md", b"explicit"),
         ],
         &["corpus", "notes.md"],
@@ -73,6 +74,7 @@ fn walks_directories_in_name_order() {
             "corpus/b.txt: bee",
             "corpus/c.ndjson:1: sea",
             "corpus/c.ndjson:2: see",
+            "corpus/page.html: <p>other</p>",
             "notes.md: explicit",
         ],
         2,
@@ -168,4 +170,60 @@ fn a_50_mb_file_is_refused_unread() {
         error.ends_with("huge.txt: larger than the limit of 16777216 bytes"),
         "{error}"
     );
+}
+
+/// A WARC record holding an HTTP response with an HTML body.
+fn warc_record(body: &str) -> Vec<u8> {
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes()
+}
+
+#[test]
+fn web_pages_and_warcs_are_found_by_extension_and_content() {
+    use std::io::Write;
+
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&warc_record("<p>zipped</p>")).unwrap();
+    let gz = gz.finish().unwrap();
+    let plain = warc_record("<p>plain</p>");
+    let root = fixture(&[
+        ("web/a.htm", b"<p>a</p>"),
+        ("web/b.warc.gz", &gz),
+        ("web/c.warc", &plain),
+        ("web/d.gz", &gz),
+        ("sniffed/page", b"\n<!DOCTYPE html><p>sniffed</p>"),
+        ("sniffed/archive", &plain),
+    ]);
+    let paths: Vec<PathBuf> = ["web", "sniffed/page", "sniffed/archive"]
+        .iter()
+        .map(|p| root.path().join(p))
+        .collect();
+    let mut inputs = read_inputs(&paths, &IngestConfig::default());
+    let got: Vec<(String, RawFormat)> = inputs
+        .by_ref()
+        .map(|item| {
+            let raw = item.unwrap();
+            let source = raw
+                .source
+                .replace(&format!("{}/", root.path().display()), "");
+            (source, raw.format)
+        })
+        .collect();
+    let html = |s: &str| (s.to_string(), RawFormat::Html);
+    assert_eq!(
+        got,
+        [
+            html("web/a.htm"),
+            html("web/b.warc.gz#1"),
+            html("web/c.warc#1"),
+            html("sniffed/page"),
+            html("sniffed/archive#1"),
+        ]
+    );
+    assert_eq!(inputs.skipped(), 1);
 }

@@ -2,7 +2,7 @@
 //!
 //! A [`Pipeline`] is built once with [`Pipeline::builder`]: the builder checks, before any input
 //! is read, that every stage's required layers are provided by extraction or an earlier stage.
-//! [`Pipeline::run_stream`] then reads [`RawDoc`]s lazily in batches, processes each batch in
+//! [`Pipeline::run_stream`] then reads [`RawDoc`](dyad_doc::RawDoc)s lazily in batches, processes each batch in
 //! parallel with rayon, isolates panics and errors per document, and hands [`Outcome`]s to a
 //! sink in input order, so memory stays bounded by the batch size.
 //! [`Counters`] count documents in, out, skipped and failed per stage.

@@ -8,13 +8,11 @@
 //! Tokens are not stored: they are cheap to recompute and would dominate the file.
 //!
 //! ```
-//! use dyad_doc::{Document, Layer, Meta, Overlap, Section, SectionKind, Span};
+//! use dyad_doc::{Document, Meta};
 //! use dyad_store::Store;
 //!
 //! let text = "Seoul plans to hold close consultations with the US.";
-//! let body = Span::new(text, 0, text.len())?;
-//! let sections = Layer::new(vec![(body, Section::new(SectionKind::Body))], Overlap::Forbid)?;
-//! let doc = Document::new(text, Meta::new("a.txt"), sections)?;
+//! let doc = Document::single_body(text, Meta::new("a.txt"))?;
 //! let mut store = Store::open_in_memory()?;
 //! assert_eq!(store.write(&[&doc])?.inserted, 1);
 //! assert_eq!(store.write(&[&doc])?.inserted, 0);

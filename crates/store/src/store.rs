@@ -240,19 +240,14 @@ fn int(n: usize) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use dyad_doc::{Layer, Meta, Overlap, Section, SectionKind, Span};
+    use dyad_doc::Meta;
 
     use super::*;
 
     fn doc(text: &str) -> Document {
-        let body = Span::new(text, 0, text.len()).unwrap();
-        let sections = Layer::new(
-            vec![(body, Section::new(SectionKind::Body))],
-            Overlap::Forbid,
-        );
         let mut meta = Meta::new("t.txt");
         meta.title = Some(format!("About {}", &text[..5]));
-        Document::new(text, meta, sections.unwrap()).unwrap()
+        Document::single_body(text, meta).unwrap()
     }
 
     #[test]

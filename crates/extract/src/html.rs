@@ -1,0 +1,938 @@
+//! Web pages: dom_smoothie finds the article container and the page's metadata; dyad then splits
+//! the container into blocks and decides, from markup and cue text, which are body paragraphs and
+//! which are captions, bylines, datelines or boilerplate.
+
+use std::ops::Range;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
+use dom_query::{Document as Dom, NodeRef};
+use dom_smoothie::{Config, Readability, TextMode};
+use dyad_doc::{Author, SectionKind};
+
+use crate::{
+    dates::{parse_date, Stamp},
+    knowledge::Knowledge,
+};
+
+/// The most elements a page may have before it is refused as unreadable; real news pages have
+/// a few thousand, and the article search is quadratic in the worst case.
+const MAX_ELEMENTS: usize = 60_000;
+
+/// The deepest element nesting read; html5ever and the article search both slow down with the
+/// square of the depth (10,000 nested `<div>`s take seconds), while real pages stay under a few
+/// hundred.
+const MAX_DEPTH: usize = 2000;
+
+/// The longest description taken as a subtitle, in bytes; longer ones are article text.
+const MAX_SUBTITLE: usize = 400;
+
+/// Blocks at most this long (in bytes) may be bylines, datelines or short boilerplate lines.
+const SHORT_LINE: usize = 100;
+
+/// What dyad read from a web page.
+#[derive(Debug, Default)]
+pub(crate) struct HtmlArticle {
+    /// The article text: the title, then a subtitle and the blocks, separated by blank lines.
+    pub(crate) text: String,
+    /// Each block's byte range in `text`, in order.
+    pub(crate) sections: Vec<(Range<usize>, SectionKind)>,
+    pub(crate) title: Option<String>,
+    pub(crate) subtitle: Option<String>,
+    pub(crate) published: Option<Stamp>,
+    pub(crate) modified: Option<Stamp>,
+    pub(crate) authors: Vec<Author>,
+    pub(crate) language: Option<String>,
+    /// The page's canonical URL.
+    pub(crate) canonical: Option<String>,
+    /// Why the article could not be found, or dates that could not be read.
+    pub(crate) notes: Vec<String>,
+}
+
+/// Reads the article in a decoded page; `url` is where the page came from, if known.
+pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) -> HtmlArticle {
+    let mut article = HtmlArticle::default();
+    if nesting(html) > MAX_DEPTH {
+        let note = format!("elements nested deeper than {MAX_DEPTH}; page not read");
+        article.notes.push(note);
+        return article;
+    }
+    let dom = Dom::from(html);
+    // These look at the whole page, so they run before readability prunes it.
+    let first_attr = |selector: &str, name: &str| {
+        let value = dom.select_single(selector).attr(name)?;
+        let value = value.trim();
+        (!value.is_empty()).then(|| value.to_string())
+    };
+    article.canonical = first_attr("link[rel=canonical]", "href");
+    let short_titles = [
+        first_attr("meta[property='og:title']", "content"),
+        Some(dom.select_single("h1").text().trim().to_string()),
+    ];
+    let time_element = first_attr("time[datetime]", "datetime");
+    let structured = structured_dates(&dom);
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let config = Config {
+        text_mode: TextMode::Raw,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let found = Readability::with_document(dom, url, Some(config)).and_then(|mut r| r.parse());
+    let found = match found {
+        Ok(found) => found,
+        Err(e) => {
+            article.notes.push(format!("no article found: {e}"));
+            return article;
+        }
+    };
+    let title = without_site_name(found.title.trim(), &short_titles);
+    let mut writer = Writer::default();
+    if !title.is_empty() {
+        writer.push(title, SectionKind::Headline);
+        article.title = Some(title.to_string());
+    }
+    let blocks = blocks(&Dom::fragment(found.content));
+    // A description that repeats the opening of a block (the first paragraph, or the whole
+    // article as some sites put in JSON-LD) is not a subtitle.
+    let opening = |text: &str| {
+        let end = (0..=text.len().min(60))
+            .rev()
+            .find(|&i| text.is_char_boundary(i));
+        text[..end.unwrap_or(0)].to_string()
+    };
+    let body_has = |text: &str| blocks.iter().any(|b| b.text.contains(&opening(text)));
+    if let Some(excerpt) = found.excerpt.as_deref().map(str::trim) {
+        let fits = !excerpt.is_empty() && excerpt.len() <= MAX_SUBTITLE;
+        if fits && excerpt != title && !body_has(excerpt) {
+            writer.push(excerpt, SectionKind::Subtitle);
+            article.subtitle = Some(excerpt.to_string());
+        }
+    }
+    for block in &blocks {
+        writer.push(&block.text, block.kind);
+    }
+    (article.text, article.sections) = (writer.text, writer.sections);
+    let mut date = |value: Option<&str>, what: &str| {
+        let value = value?.trim();
+        let stamp = parse_web_date(value, knowledge);
+        if stamp.is_none() {
+            article
+                .notes
+                .push(format!("could not read {what} date `{value}`"));
+        }
+        stamp
+    };
+    let [structured_published, structured_modified] = structured.each_ref().map(Option::as_deref);
+    article.published = date(found.published_time.as_deref(), "published")
+        .or_else(|| date(structured_published, "datePublished"))
+        .or_else(|| date(time_element.as_deref(), "<time>"))
+        .or_else(|| url.and_then(date_in_url));
+    article.modified = date(found.modified_time.as_deref(), "modified")
+        .or_else(|| date(structured_modified, "dateModified"));
+    article.authors = found.byline.as_deref().map(authors).unwrap_or_default();
+    article.language = found.lang.filter(|l| !l.trim().is_empty());
+    article
+}
+
+/// An upper estimate of how deeply the page's elements nest, from a scan of its tags: opening
+/// tags count one deeper unless they are void or self-closing, closing tags one shallower.
+/// Elements the parser closes implicitly (`<p>`, `<li>`) make it overcount, never undercount.
+fn nesting(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "option",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0);
+    for (at, _) in html.match_indices('<') {
+        let rest = &bytes[at + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !rest[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &rest[..name_len];
+        let void = VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name));
+        let end = rest.iter().position(|&b| b == b'>');
+        let self_closing = end.is_some_and(|end| end > 0 && rest[end - 1] == b'/');
+        if !void && !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// `datePublished` and `dateModified` from schema.org markup that dom_smoothie does not read:
+/// microdata (`itemprop`) and JSON-LD nested in `@graph` or arrays.
+fn structured_dates(dom: &Dom) -> [Option<String>; 2] {
+    const KEYS: [&str; 2] = ["datePublished", "dateModified"];
+    let mut found: [Option<String>; 2] = [None, None];
+    let selector = "[itemprop=datePublished], [itemprop=dateModified], \
+                    script[type=\"application/ld+json\"]";
+    for node in dom.select(selector).nodes() {
+        if let Some(prop) = node.attr("itemprop") {
+            let slot = usize::from(&*prop == KEYS[1]);
+            let value = node.attr("content").or_else(|| node.attr("datetime"));
+            let value = value.unwrap_or_else(|| node.text()).trim().to_string();
+            if found[slot].is_none() && !value.is_empty() {
+                found[slot] = Some(value);
+            }
+        } else if let Ok(json) = serde_json::from_str::<serde_json::Value>(&node.text()) {
+            for (slot, key) in KEYS.iter().enumerate() {
+                if found[slot].is_none() {
+                    found[slot] = json_string(&json, key).map(str::to_string);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The first string value of `key` anywhere in a JSON value, depth first, with the depth capped
+/// so hostile JSON cannot exhaust the stack (serde_json already caps parsing at 128 levels).
+fn json_string<'a>(value: &'a serde_json::Value, key: &str) -> Option<&'a str> {
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(found) = map.get(key).and_then(serde_json::Value::as_str) {
+                    return Some(found);
+                }
+                stack.extend(map.values().rev());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A date as web pages write it: RFC 3339 and the formats of `data/dates.tsv`, plus ISO 8601
+/// with an offset lacking its colon (`+0000`) or minutes without seconds, JavaScript's
+/// `Tue Nov 19 2019 03:05:46 GMT+0000`, RFC 2822 (`Wed, 20 Nov 2019 05:27:00 GMT`), and ISO 8601
+/// without a zone but with fractional seconds, taken as UTC and marked assumed.
+pub(crate) fn parse_web_date(value: &str, knowledge: &Knowledge) -> Option<Stamp> {
+    const WITH_OFFSET: &[&str] = &[
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%a %b %d %Y %H:%M:%S GMT%z",
+    ];
+    let exact = |at| Stamp {
+        at,
+        zone: None,
+        assumed_utc: false,
+    };
+    // chrono's `%z` does not read `Z`, which ISO 8601 allows for UTC.
+    let zulu = value.strip_suffix('Z').map(|v| format!("{v}+0000"));
+    let with_offset = zulu.as_deref().unwrap_or(value);
+    parse_date(value, knowledge)
+        .or_else(|| {
+            WITH_OFFSET
+                .iter()
+                .find_map(|f| DateTime::parse_from_str(with_offset, f).ok())
+                .map(exact)
+        })
+        .or_else(|| DateTime::parse_from_rfc2822(value).ok().map(exact))
+        .or_else(|| {
+            let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
+            Some(Stamp {
+                at: naive.and_utc().fixed_offset(),
+                zone: None,
+                assumed_utc: true,
+            })
+        })
+}
+
+/// A date in a URL path, as news sites write them: `/2019/11/20/` or `/2019-11-20/`; the time
+/// is unknown, so it is midnight UTC and marked assumed.
+fn date_in_url(url: &str) -> Option<Stamp> {
+    let path = url.splitn(4, '/').nth(3)?;
+    let parts: Vec<&str> = path.split(['/', '-', '_']).collect();
+    parts.windows(3).find_map(|w| {
+        let [y, m, d] = [w[0], w[1], w[2]].map(|p| p.parse::<u32>().ok());
+        let (y, m, d) = (y?, m?, d?);
+        if w[0].len() != 4 || !(1990..=2100).contains(&y) {
+            return None;
+        }
+        let at = NaiveDate::from_ymd_opt(y as i32, m, d)?
+            .and_time(NaiveTime::MIN)
+            .and_utc()
+            .fixed_offset();
+        Some(Stamp {
+            at,
+            zone: None,
+            assumed_utc: true,
+        })
+    })
+}
+
+/// The people in a byline: `By Robert Burns and Lolita C. Baldor, AP` gives two; a part that
+/// names a job (`AP National Security Writer`) is the role of the person before it.
+fn authors(byline: &str) -> Vec<Author> {
+    const ROLES: &[&str] = &[
+        "writer",
+        "correspondent",
+        "reporter",
+        "editor",
+        "staff",
+        "contributor",
+        "columnist",
+    ];
+    let byline = byline.trim();
+    let byline = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| byline.strip_prefix(p))
+        .unwrap_or(byline);
+    let mut authors: Vec<Author> = Vec::new();
+    let parts = byline
+        .split([',', '|', '\n'])
+        .flat_map(|part| part.split(" and "));
+    for part in parts.map(str::trim) {
+        let lower = part.to_lowercase();
+        if ROLES.iter().any(|role| lower.contains(role)) {
+            if let Some(last) = authors.last_mut().filter(|a| a.role.is_none()) {
+                last.role = Some(part.to_string());
+            }
+            continue;
+        }
+        // Agency names are not people; a name has two words or more.
+        let name = part.split_whitespace().count() >= 2
+            && part.chars().next().is_some_and(char::is_uppercase);
+        if name {
+            authors.push(Author {
+                name: part.to_string(),
+                role: None,
+            });
+        }
+    }
+    authors
+}
+
+/// Builds the article text, remembering where each block lies.
+#[derive(Default)]
+struct Writer {
+    text: String,
+    sections: Vec<(Range<usize>, SectionKind)>,
+}
+
+impl Writer {
+    fn push(&mut self, block: &str, kind: SectionKind) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(block);
+        self.sections.push((start..self.text.len(), kind));
+    }
+}
+
+/// A run of text between block boundaries, whitespace collapsed.
+#[derive(Debug)]
+struct Block {
+    text: String,
+    kind: SectionKind,
+}
+
+/// What the markup around a piece of text says it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Context {
+    kind: SectionKind,
+    in_link: bool,
+    in_heading: bool,
+    in_list_item: bool,
+}
+
+/// Collects the text of `dom` into blocks and classifies each.
+///
+/// The walk keeps its own stack, so deeply nested markup cannot overflow the thread's stack.
+fn blocks(dom: &Dom) -> Vec<Block> {
+    enum Step<'a> {
+        Enter(NodeRef<'a>),
+        Exit { block: bool },
+    }
+    let mut blocks = Vec::new();
+    let mut current = Pending::default();
+    let root = Context {
+        kind: SectionKind::Body,
+        in_link: false,
+        in_heading: false,
+        in_list_item: false,
+    };
+    let mut contexts = vec![root];
+    let mut steps = vec![Step::Enter(dom.root())];
+    while let Some(step) = steps.pop() {
+        let context = *contexts.last().unwrap_or(&root);
+        match step {
+            Step::Exit { block } => {
+                contexts.pop();
+                if block {
+                    current.flush(&mut blocks);
+                }
+            }
+            Step::Enter(node) if node.is_text() => current.add(&node.text(), context),
+            Step::Enter(node) => {
+                let name = node.node_name();
+                let name = name.as_deref().unwrap_or("");
+                if SKIPPED.contains(&name) {
+                    continue;
+                }
+                let block = !node.is_element() || BLOCKS.contains(&name);
+                if block {
+                    current.flush(&mut blocks);
+                }
+                // A table row is one block, its cells words apart: `1 Kyle Busch 5040`.
+                current.space |= matches!(name, "td" | "th");
+                contexts.push(element_context(&node, name, context));
+                steps.push(Step::Exit { block });
+                steps.extend(node.children_it(true).map(Step::Enter));
+            }
+        }
+    }
+    current.flush(&mut blocks);
+    classify(&mut blocks);
+    blocks
+}
+
+/// Elements whose text is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "button", "select", "textarea", "input",
+    "iframe", "form",
+];
+
+/// Elements that start and end a block of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "br",
+    "hr",
+    "address",
+];
+
+/// The context of an element's content, from its parent's and its own name, class and id.
+fn element_context(node: &NodeRef, name: &str, parent: Context) -> Context {
+    let mut context = parent;
+    context.in_link |= name == "a";
+    context.in_heading |= matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    context.in_list_item |= name == "li";
+    if parent.kind != SectionKind::Body {
+        // The outermost marked element decides: a byline inside a caption is still a caption.
+        return context;
+    }
+    let by_name = match name {
+        "figure" | "figcaption" => Some(SectionKind::Caption),
+        "time" => Some(SectionKind::Dateline),
+        "aside" | "nav" | "footer" => Some(SectionKind::Boilerplate),
+        _ => None,
+    };
+    let by_marks = || {
+        let class = node.attr("class");
+        let id = node.attr("id");
+        let rel = node.attr("rel");
+        let itemprop = node.attr("itemprop");
+        let words = [&class, &id, &rel, &itemprop]
+            .into_iter()
+            .flatten()
+            .flat_map(|value| {
+                value
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .map(str::to_ascii_lowercase)
+                    .collect::<Vec<_>>()
+            });
+        let mut kind = None;
+        for word in words {
+            let found = MARKS.iter().find(|(mark, _)| *mark == word);
+            if let Some(&(_, found)) = found {
+                kind = Some(found);
+                break;
+            }
+        }
+        kind
+    };
+    if let Some(kind) = by_name.or_else(by_marks) {
+        context.kind = kind;
+    }
+    context
+}
+
+/// Words in class names, ids, `rel` and `itemprop` that mark what an element holds.
+const MARKS: &[(&str, SectionKind)] = &[
+    ("caption", SectionKind::Caption),
+    ("wp-caption-text", SectionKind::Caption),
+    ("credit", SectionKind::Credit),
+    ("byline", SectionKind::Byline),
+    ("author", SectionKind::Byline),
+    ("dateline", SectionKind::Dateline),
+    ("timestamp", SectionKind::Dateline),
+    ("related", SectionKind::Boilerplate),
+    ("share", SectionKind::Boilerplate),
+    ("sharing", SectionKind::Boilerplate),
+    ("social", SectionKind::Boilerplate),
+    ("newsletter", SectionKind::Boilerplate),
+    ("promo", SectionKind::Boilerplate),
+    ("advertisement", SectionKind::Boilerplate),
+    ("subscribe", SectionKind::Boilerplate),
+    ("recommended", SectionKind::Boilerplate),
+    ("comments", SectionKind::Boilerplate),
+];
+
+/// The text of the block being collected, and how much of it sits in links.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    link_bytes: usize,
+    /// Whether whitespace came after the last word.
+    space: bool,
+    /// The context of the block's first text.
+    context: Option<Context>,
+}
+
+impl Pending {
+    fn add(&mut self, text: &str, context: Context) {
+        // Inline elements split text without whitespace (`<b>Seo</b>ul`), so a space is written
+        // only where the markup had whitespace.
+        self.space |= text.starts_with(char::is_whitespace);
+        for word in text.split_whitespace() {
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.text.push_str(word);
+            if context.in_link {
+                self.link_bytes += word.len();
+            }
+            self.space = true;
+            self.context.get_or_insert(context);
+        }
+        self.space = text.ends_with(char::is_whitespace);
+    }
+
+    fn flush(&mut self, blocks: &mut Vec<Block>) {
+        let text = std::mem::take(&mut self.text);
+        let link_bytes = std::mem::take(&mut self.link_bytes);
+        self.space = false;
+        let Some(context) = self.context.take() else {
+            return;
+        };
+        let linked = link_bytes * 10 >= text.len() * 9;
+        let kind = match context.kind {
+            SectionKind::Body if linked && (context.in_list_item || context.in_heading) => {
+                SectionKind::Boilerplate
+            }
+            SectionKind::Body
+                if context.in_heading
+                    && text.starts_with(char::is_uppercase)
+                    && is_boilerplate_heading(&text) =>
+            {
+                SectionKind::Boilerplate
+            }
+            kind => kind,
+        };
+        blocks.push(Block {
+            text: text.to_string(),
+            kind,
+        });
+    }
+}
+
+/// Headings that introduce lists of other articles.
+fn is_boilerplate_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "related",
+        "you may also like",
+        "more from",
+        "read more",
+        "recommended",
+        "most popular",
+        "trending",
+    ]
+    .iter()
+    .any(|cue| lower.starts_with(cue))
+}
+
+/// The page title without a site name joined to it (`Talks set | Example News`), when the page
+/// names the article alone elsewhere (its `og:title` or first `<h1>`) and that name is the
+/// title's first or last part.
+fn without_site_name<'t>(title: &'t str, short_titles: &[Option<String>]) -> &'t str {
+    const SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
+    for short in short_titles.iter().flatten() {
+        let short = short.as_str();
+        if short.is_empty() || short.len() >= title.len() {
+            continue;
+        }
+        let rest_is_site = |rest: &str| SEPARATORS.iter().any(|sep| rest.starts_with(sep));
+        if title.starts_with(short) && rest_is_site(&title[short.len()..]) {
+            return &title[..short.len()];
+        }
+        if let Some(head) = title.strip_suffix(short) {
+            if SEPARATORS.iter().any(|sep| head.ends_with(sep)) {
+                return &title[head.len()..];
+            }
+        }
+    }
+    title
+}
+
+/// Reclassifies body blocks by their text: bylines, datelines, photo credits and gallery
+/// controls, repeated blocks, and a first heading that repeats the title.
+fn classify(blocks: &mut [Block]) {
+    let mut counts = std::collections::HashMap::new();
+    for block in blocks.iter() {
+        *counts.entry(block.text.as_str()).or_insert(0) += 1;
+    }
+    // Long blocks printed twice are photo captions shown again in a gallery; short ones may be
+    // table headings or recipe steps, which repeat in real articles.
+    let repeated: Vec<bool> = blocks
+        .iter()
+        .map(|b| counts[b.text.as_str()] > 1 && b.text.split_whitespace().count() >= REPEATED_WORDS)
+        .collect();
+    let mut ended = false;
+    for (block, repeated) in blocks.iter_mut().zip(repeated) {
+        if block.kind != SectionKind::Body {
+            continue;
+        }
+        let text = block.text.as_str();
+        let short = text.len() <= SHORT_LINE;
+        let starts = |cues: &[&str]| cues.iter().any(|cue| text.starts_with(cue));
+        let lower = short.then(|| text.to_lowercase());
+        let lower_starts = |cues: &[&str]| {
+            lower
+                .as_deref()
+                .is_some_and(|l| cues.iter().any(|c| l.starts_with(c)))
+        };
+        ended |= lower_starts(END_CUES);
+        let gallery = starts(GALLERY_CUES) || lower_starts(LINK_LIST_CUES);
+        let contact = !text.contains(' ') && (text.contains('@') || text.contains(".com/"));
+        let footer = text.contains('\u{a9}') || starts(&["Copyright"]);
+        let tagged = text.ends_with(']') || text.ends_with("]|");
+        let dated = starts(&["Updated ", "Published ", "Posted ", "Last updated"])
+            && text.contains(|c: char| c.is_ascii_digit());
+        block.kind = if ended || repeated || short && (gallery || contact || footer || tagged) {
+            SectionKind::Boilerplate
+        } else if is_photo_caption(text) {
+            SectionKind::Caption
+        } else if short && starts(&["By ", "BY "]) && text[3..].starts_with(char::is_uppercase) {
+            SectionKind::Byline
+        } else if short && dated {
+            SectionKind::Dateline
+        } else {
+            SectionKind::Body
+        };
+    }
+}
+
+/// Blocks with at least this many words that appear twice are boilerplate.
+const REPEATED_WORDS: usize = 12;
+
+/// Short lines (lowercased) after which the article is over: what follows is other stories.
+const END_CUES: &[&str] = &[
+    "you may also like",
+    "want more stories",
+    "more stories",
+    "related stories",
+    "related articles",
+    "recommended for you",
+    "most popular",
+    "trending now",
+];
+
+/// Short lines (lowercased) that introduce a list of links inside the article.
+const LINK_LIST_CUES: &[&str] = &["see more:", "read more:", "don't miss", "related:", "tags"];
+
+/// Gallery and advertising controls, and photo credits.
+const GALLERY_CUES: &[&str] = &[
+    "Photo:",
+    "Photograph:",
+    "Image ",
+    "Caption",
+    "Close",
+    "Advertisement",
+];
+
+/// A caption with its credit in brackets at the end, as tabloids print them:
+/// `Protesters gather in the square (Image: GETTY )`.
+fn is_photo_caption(text: &str) -> bool {
+    let Some(open) = text.rfind('(') else {
+        return false;
+    };
+    let credit = &text[open + 1..];
+    credit.ends_with(')')
+        && ["Image:", "Photo:", "Picture:"]
+            .iter()
+            .any(|c| credit.starts_with(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `html` and shows the article as `kind: text` lines, then the metadata, one per
+    /// line: `published`, `modified`, `authors`, `language`, `canonical`, notes.
+    fn check(html: &str, url: Option<&str>, expected: &str) {
+        let knowledge = Knowledge::get().unwrap();
+        let article = read_html(html, url, knowledge);
+        let mut got: Vec<String> = article
+            .sections
+            .iter()
+            .map(|(range, kind)| format!("{}: {}", kind.as_str(), &article.text[range.clone()]))
+            .collect();
+        let date = |s: &Option<Stamp>| s.as_ref().map(|s| s.at.to_rfc3339());
+        let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
+        got.push(format!("published {:?}", date(&article.published)));
+        got.push(format!("modified {:?}", date(&article.modified)));
+        got.push(format!("authors {names:?}"));
+        got.push(format!("language {:?}", article.language));
+        got.push(format!("canonical {:?}", article.canonical));
+        got.extend(article.notes);
+        assert_eq!(got.join("\n"), expected.trim());
+    }
+
+    /// A page around `article`, with enough prose for the article search to find it.
+    fn page(head: &str, article: &str) -> String {
+        let prose = ["first", "second", "third"].map(|n| {
+            format!(
+                "<p>The envoys met in Seoul on Friday and agreed to hold a {n} round of talks \
+                 on the nuclear issue next month, officials said, after weeks of quiet contacts.</p>"
+            )
+        });
+        let prose = prose.concat();
+        format!(
+            "<!doctype html><html lang=\"en\"><head>{head}</head><body>\
+             <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+             <article>{article}{prose}</article>\
+             <footer><p>Copyright 2021 Example News. All rights reserved.</p></footer></body></html>"
+        )
+    }
+
+    /// The body lines of [`page`]'s prose.
+    fn body() -> String {
+        ["first", "second", "third"]
+            .map(|n| {
+                format!(
+                    "body: The envoys met in Seoul on Friday and agreed to hold a {n} round of \
+                     talks on the nuclear issue next month, officials said, after weeks of quiet \
+                     contacts.\n"
+                )
+            })
+            .concat()
+    }
+
+    #[test]
+    fn site_names_leave_the_title() {
+        let names = |a: &str, b: &str| [Some(a.to_string()), Some(b.to_string())];
+        assert_eq!(
+            without_site_name("Talks set | Example", &names("", "Talks set")),
+            "Talks set"
+        );
+        assert_eq!(
+            without_site_name("Example - Talks set", &names("Talks set", "")),
+            "Talks set"
+        );
+        // A title that merely starts like the heading keeps its words.
+        assert_eq!(
+            without_site_name("Talks set to resume", &names("Talks set", "")),
+            "Talks set to resume"
+        );
+        assert_eq!(without_site_name("Talks", &[None, None]), "Talks");
+    }
+
+    #[test]
+    fn meta_tags_give_dates_and_authors() {
+        let head = r#"<title>Talks set | Example News</title>
+            <meta property="article:published_time" content="2021-05-07T16:59:00+09:00">
+            <meta name="author" content="Hwang Joon-bum">
+            <link rel="canonical" href="https://news.example/talks">"#;
+        check(
+            &page(head, ""),
+            None,
+            &format!(
+                "headline: Talks set | Example News\n{}\
+                 published Some(\"2021-05-07T16:59:00+09:00\")\nmodified None\n\
+                 authors [\"Hwang Joon-bum\"]\nlanguage Some(\"en\")\n\
+                 canonical Some(\"https://news.example/talks\")",
+                body()
+            ),
+        );
+    }
+
+    #[test]
+    fn json_ld_and_bylines_and_captions() {
+        let head = r#"<title>Talks</title><script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Talks",
+             "datePublished": "2021-05-07T07:59:00Z", "dateModified": "2021-05-08T09:00:00+0900",
+             "author": [{"@type": "Person", "name": "Kim Ji-eun"}, {"@type": "Person", "name": "Lee Min"}]}
+            </script>"#;
+        let article = r#"<p class="byline">By Kim Ji-eun and Lee Min</p>
+            <figure><img src="a.jpg"><figcaption>Envoys shake hands in Seoul.</figcaption></figure>
+            <div class="share-bar"><a href="/s">Share</a><a href="/t">Tweet</a></div>"#;
+        let html = page(head, article);
+        let knowledge = Knowledge::get().unwrap();
+        let got = read_html(&html, None, knowledge);
+        let kinds: Vec<(&str, &str)> = got
+            .sections
+            .iter()
+            .map(|(r, k)| (k.as_str(), &got.text[r.clone()]))
+            .collect();
+        assert!(
+            kinds.contains(&("byline", "By Kim Ji-eun and Lee Min")),
+            "{kinds:?}"
+        );
+        assert!(!kinds.iter().any(|(_, t)| t.contains("Tweet")), "{kinds:?}");
+        assert!(
+            !kinds
+                .iter()
+                .any(|&(k, t)| k == "body" && t.contains("shake hands")),
+            "{kinds:?}"
+        );
+        assert_eq!(
+            got.published.map(|s| s.at.to_rfc3339()).as_deref(),
+            Some("2021-05-07T07:59:00+00:00")
+        );
+        assert_eq!(
+            got.modified.map(|s| s.at.to_rfc3339()).as_deref(),
+            Some("2021-05-08T09:00:00+09:00")
+        );
+        let names: Vec<&str> = got.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Kim Ji-eun", "Lee Min"]);
+    }
+
+    #[test]
+    fn dates_from_time_elements_and_urls() {
+        let html = page(
+            "<title>T</title>",
+            r#"<time datetime="2021-05-07">May 7</time>"#,
+        );
+        let knowledge = Knowledge::get().unwrap();
+        let got = read_html(&html, None, knowledge);
+        let published = got.published.unwrap();
+        assert_eq!(published.at.to_rfc3339(), "2021-05-07T00:00:00+00:00");
+        let got = read_html(
+            &page("<title>T</title>", ""),
+            Some("https://news.example/2019/11/20/story.html"),
+            knowledge,
+        );
+        assert_eq!(
+            got.published.map(|s| (s.at.to_rfc3339(), s.assumed_utc)),
+            Some(("2019-11-20T00:00:00+00:00".to_string(), true))
+        );
+        assert!(date_in_url("https://news.example/story-20191120.html").is_none());
+        assert!(date_in_url("https://news.example/1999/13/01/x").is_none());
+    }
+
+    #[test]
+    fn pages_without_an_article_say_so() {
+        let knowledge = Knowledge::get().unwrap();
+        let got = read_html("", None, knowledge);
+        assert_eq!(got.sections, []);
+        assert_eq!(got.notes, ["no article found: failed to grab the article"]);
+        let nested = format!(
+            "{}<p>deep</p>{}",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        let got = read_html(&nested, None, knowledge);
+        assert_eq!(
+            got.notes,
+            ["elements nested deeper than 2000; page not read"]
+        );
+        assert_eq!(
+            nesting("<div><p>a<br><img src=x/></div><div><span>b</span></div>"),
+            2
+        );
+    }
+
+    #[test]
+    fn web_date_formats() {
+        let knowledge = Knowledge::get().unwrap();
+        let check = |value: &str, expected: Option<(&str, bool)>| {
+            let got = parse_web_date(value, knowledge).map(|s| (s.at.to_rfc3339(), s.assumed_utc));
+            let expected = expected.map(|(at, assumed)| (at.to_string(), assumed));
+            assert_eq!(got, expected, "{value}");
+        };
+        check(
+            "2019-11-20T07:29:39+0000",
+            Some(("2019-11-20T07:29:39+00:00", false)),
+        );
+        check(
+            "2019-11-20T10:43Z",
+            Some(("2019-11-20T10:43:00+00:00", false)),
+        );
+        check(
+            "Tue Nov 19 2019 03:05:46 GMT+0000",
+            Some(("2019-11-19T03:05:46+00:00", false)),
+        );
+        check(
+            "Wed, 20 Nov 2019 05:27:00 GMT",
+            Some(("2019-11-20T05:27:00+00:00", false)),
+        );
+        check(
+            "2019-11-18T17:01:27.893",
+            Some(("2019-11-18T17:01:27.893+00:00", true)),
+        );
+        check("yesterday", None);
+    }
+
+    #[test]
+    fn microdata_and_json_ld_graphs_give_dates() {
+        let head = r#"<script type="application/ld+json">{"@graph": [{"@type": "WebPage"},
+            {"@type": "Article", "datePublished": "2018-01-22T02:13:30+00:00"}]}</script>"#;
+        let dom = Dom::from(page(
+            head,
+            r#"<meta itemprop="dateModified" content="2018-01-23">"#,
+        ));
+        assert_eq!(
+            structured_dates(&dom),
+            [
+                Some("2018-01-22T02:13:30+00:00".to_string()),
+                Some("2018-01-23".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn bylines_name_people() {
+        let names =
+            |byline: &str| -> Vec<String> { authors(byline).into_iter().map(|a| a.name).collect() };
+        assert_eq!(
+            names("By Robert Burns and Lolita C. Baldor, AP"),
+            ["Robert Burns", "Lolita C. Baldor"]
+        );
+        assert_eq!(names("Reuters"), Vec::<String>::new());
+        let burns = authors("ROBERT BURNS, AP National Security Writer");
+        assert_eq!(
+            burns[0].role.as_deref(),
+            Some("AP National Security Writer")
+        );
+        assert_eq!(burns.len(), 1);
+    }
+}
