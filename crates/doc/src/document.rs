@@ -337,6 +337,14 @@ impl Document {
         &self.sections
     }
 
+    /// The texts of the sections of one kind, in order (the body paragraphs, say).
+    pub fn section_texts(&self, kind: SectionKind) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .filter(move |(_, s)| s.kind() == kind)
+            .map(|(span, _)| self.text_of(*span))
+    }
+
     /// The tokens, once a tokenizer has run.
     pub fn tokens(&self) -> Option<&Layer<Token>> {
         self.tokens.as_ref()

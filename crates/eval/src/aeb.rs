@@ -88,12 +88,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
         let (body, published) = match result {
             Ok(extracted) => {
                 let doc = &extracted.doc;
-                let body: Vec<&str> = doc
-                    .sections()
-                    .iter()
-                    .filter(|(_, s)| s.kind() == SectionKind::Body)
-                    .map(|(span, _)| doc.text_of(*span))
-                    .collect();
+                let body: Vec<&str> = doc.section_texts(SectionKind::Body).collect();
                 (body.join("\n\n"), doc.meta().published)
             }
             Err(_) => (String::new(), None),

@@ -82,12 +82,7 @@ impl Dedup {
 
 /// The SimHash of a document's body sections (its whole text if it has none).
 fn signature(doc: &Document) -> Option<u64> {
-    let body: Vec<&str> = doc
-        .sections()
-        .iter()
-        .filter(|(_, s)| s.kind() == SectionKind::Body)
-        .map(|(span, _)| doc.text_of(*span))
-        .collect();
+    let body: Vec<&str> = doc.section_texts(SectionKind::Body).collect();
     let texts = if body.is_empty() {
         vec![doc.text()]
     } else {
