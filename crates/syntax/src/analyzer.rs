@@ -1,0 +1,318 @@
+//! The [`Analyzer`]: tagger, lemmatizer and parser behind one model.
+
+use std::{borrow::Cow, sync::Arc};
+
+use dyad_doc::{Analysis, Upos};
+
+use crate::{
+    codec::{Reader, Writer},
+    lexicon::Lexicon,
+    parser::{ParseScratch, Parser},
+    tagger::{lower_hash, TagScratch, Tagger},
+    Error,
+};
+
+/// The first bytes of a model file, with its format version.
+const MAGIC: &str = "dyad-syntax/1";
+
+/// The embedded model, trained on UD English EWT by `examples/train.rs`.
+static MODEL: &[u8] = include_bytes!("../data/en_ewt.model");
+
+/// Tags, lemmatizes and parses sentences.
+///
+/// Loading decodes the model once; analysis then allocates only per sentence, never per word,
+/// when the caller reuses a [`Scratch`].
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    /// Each tagger class's UPOS and XPOS.
+    classes: Vec<(Upos, Arc<str>)>,
+    labels: Vec<Arc<str>>,
+    feats: Vec<Arc<str>>,
+    tagger: Tagger,
+    parser: Parser,
+    lexicon: Lexicon,
+}
+
+/// The compact result for one word: its tag class, head and relation, resolved to names by the
+/// [`Analyzer`] that made it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordParse {
+    class: u16,
+    /// 0 for the root, else the 1-based index of the head.
+    head: u32,
+    label: u8,
+}
+
+impl WordParse {
+    /// The head's 0-based index in the sentence, `None` for the root.
+    pub fn head(self) -> Option<usize> {
+        (self.head as usize).checked_sub(1)
+    }
+}
+
+/// Buffers an [`Analyzer`] reuses from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tag: TagScratch,
+    parse: ParseScratch,
+    tags: Vec<u16>,
+    words: Vec<u64>,
+    arcs: Vec<(u32, u8)>,
+}
+
+impl Analyzer {
+    /// The analyzer with the embedded model.
+    ///
+    /// Fails only if the embedded model is corrupt.
+    pub fn new() -> crate::Result<Analyzer> {
+        Analyzer::from_bytes(MODEL)
+    }
+
+    /// An analyzer from a model file written by [`Analyzer::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> crate::Result<Analyzer> {
+        let mut input = Reader::new(bytes);
+        if input.str()? != MAGIC {
+            return Err(Error::Model {
+                offset: 0,
+                message: format!("not a {MAGIC} model"),
+            });
+        }
+        let upos = input.strs()?;
+        let xpos = input.strs()?;
+        let classes = upos
+            .iter()
+            .zip(xpos)
+            .map(|(u, x)| {
+                let upos = Upos::from_name(u).ok_or_else(|| Error::Model {
+                    offset: 0,
+                    message: format!("unknown UPOS {u:?}"),
+                })?;
+                Ok((upos, Arc::from(x)))
+            })
+            .collect::<crate::Result<Vec<_>>>()?;
+        let labels = input.strs()?.into_iter().map(Arc::from).collect();
+        let tagger = Tagger::read(&mut input)?;
+        let parser = Parser::read(&mut input)?;
+        let lexicon = Lexicon::read(&mut input, classes.len())?;
+        input.expect_end()?;
+        Ok(Analyzer {
+            feats: lexicon
+                .feat_names()
+                .iter()
+                .map(|f| Arc::from(f.as_str()))
+                .collect(),
+            classes,
+            labels,
+            tagger,
+            parser,
+            lexicon,
+        })
+    }
+
+    pub(crate) fn from_parts(
+        classes: Vec<(Upos, Arc<str>)>,
+        labels: Vec<Arc<str>>,
+        tagger: Tagger,
+        parser: Parser,
+        lexicon: Lexicon,
+    ) -> Analyzer {
+        Analyzer {
+            feats: lexicon
+                .feat_names()
+                .iter()
+                .map(|f| Arc::from(f.as_str()))
+                .collect(),
+            classes,
+            labels,
+            tagger,
+            parser,
+            lexicon,
+        }
+    }
+
+    /// The model as bytes, for `crates/syntax/data/`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Writer::default();
+        out.str(MAGIC);
+        let upos: Vec<&str> = self.classes.iter().map(|(u, _)| u.as_str()).collect();
+        let xpos: Vec<&str> = self.classes.iter().map(|(_, x)| x.as_ref()).collect();
+        out.strs(&upos);
+        out.strs(&xpos);
+        out.strs(&self.labels);
+        self.tagger.write(&mut out);
+        self.parser.write(&mut out);
+        self.lexicon.write(&mut out);
+        out.0
+    }
+
+    /// Tags and parses one sentence of `words` into `out`, one [`WordParse`] per word.
+    ///
+    /// Any sequence of strings is accepted; the result is always a tree with one root.
+    pub fn analyze_into(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<WordParse>) {
+        self.tagger.tag(words, &mut scratch.tag, &mut scratch.tags);
+        scratch.words.clear();
+        scratch
+            .words
+            .extend(scratch.tag.infos.iter().map(|info| info.lower));
+        self.parser.parse(
+            &scratch.words,
+            &scratch.tags,
+            &mut scratch.parse,
+            &mut scratch.arcs,
+        );
+        out.clear();
+        out.extend(
+            scratch
+                .tags
+                .iter()
+                .zip(&scratch.arcs)
+                .map(|(&class, &(head, label))| WordParse { class, head, label }),
+        );
+    }
+
+    /// Analyzes one sentence fully; heads are given as `first` plus their index in `words`, so
+    /// that passing the sentence's first token index gives document token indices.
+    pub fn analyze(&self, words: &[&str], first: usize) -> Vec<Analysis> {
+        let mut parses = Vec::with_capacity(words.len());
+        self.analyze_into(words, &mut Scratch::default(), &mut parses);
+        words
+            .iter()
+            .zip(&parses)
+            .map(|(word, &p)| {
+                let (upos, xpos) = &self.classes[usize::from(p.class)];
+                Analysis::new(
+                    *upos,
+                    xpos.clone(),
+                    self.feats[self.lexicon.feats_id(lower_hash(word), p.class)].clone(),
+                    Arc::from(self.lemma(word, p)),
+                    p.head().map(|h| h + first),
+                    self.labels[usize::from(p.label)].clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// The universal part of speech of a word.
+    pub fn upos(&self, parse: WordParse) -> Upos {
+        self.classes[usize::from(parse.class)].0
+    }
+
+    /// The Penn Treebank tag of a word.
+    pub fn xpos(&self, parse: WordParse) -> &str {
+        &self.classes[usize::from(parse.class)].1
+    }
+
+    /// The dependency relation of a word to its head.
+    pub fn deprel(&self, parse: WordParse) -> &str {
+        &self.labels[usize::from(parse.label)]
+    }
+
+    /// The lemma of `word`, analyzed as `parse`.
+    pub fn lemma<'a>(&'a self, word: &'a str, parse: WordParse) -> Cow<'a, str> {
+        self.lexicon.lemma(word, parse.class)
+    }
+
+    /// The morphological features of `word`, analyzed as `parse`.
+    pub fn feats(&self, word: &str, parse: WordParse) -> &str {
+        &self.feats[self.lexicon.feats_id(lower_hash(word), parse.class)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The embedded model, decoded once for all tests.
+    fn analyzer() -> &'static Analyzer {
+        static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+        ANALYZER.get_or_init(|| Analyzer::new().unwrap())
+    }
+
+    /// Parses `sentence` (words separated by spaces) and checks arcs written `dependent
+    /// -deprel-> head`, with `ROOT` as the head of the root.
+    fn check(sentence: &str, arcs: &[&str]) {
+        let analyzer = analyzer();
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let analyses = analyzer.analyze(&words, 0);
+        let got: Vec<String> = analyses
+            .iter()
+            .zip(&words)
+            .map(|(a, w)| {
+                let head = a.head().map_or("ROOT", |h| words[h]);
+                format!("{w} -{}-> {head}", a.deprel())
+            })
+            .collect();
+        for arc in arcs {
+            assert!(got.iter().any(|g| g == arc), "{arc} not in {got:#?}");
+        }
+    }
+
+    #[test]
+    fn parses_news_sentences() {
+        check(
+            "The talks were held in Seoul on Monday .",
+            &[
+                "talks -nsubj:pass-> held",
+                "were -aux:pass-> held",
+                "held -root-> ROOT",
+            ],
+        );
+        check(
+            "Blinken urged Pyongyang to return to the negotiating table .",
+            &[
+                "Blinken -nsubj-> urged",
+                "Pyongyang -obj-> urged",
+                "return -xcomp-> urged",
+            ],
+        );
+        check(
+            "The minister said on Monday that the sanctions would remain .",
+            &[
+                "minister -nsubj-> said",
+                "Monday -obl-> said",
+                "that -mark-> remain",
+                "remain -ccomp-> said",
+            ],
+        );
+        check(
+            "He called for dialogue between North Korea and the US and between South and North Korea .",
+            &["He -nsubj-> called", "dialogue -obl-> called", "and -cc-> US"],
+        );
+    }
+
+    #[test]
+    fn a_long_sentence_parses_in_linear_time() {
+        let words: Vec<&str> = ["the", "talks", "in", "Seoul", ","].repeat(1000);
+        let analyses = analyzer().analyze(&words, 0);
+        assert_eq!(analyses.len(), 5000);
+        assert_eq!(analyses.iter().filter(|a| a.head().is_none()).count(), 1);
+    }
+
+    #[test]
+    fn model_round_trips() {
+        assert_eq!(analyzer().to_bytes(), MODEL);
+        assert!(Analyzer::from_bytes(&MODEL[..MODEL.len() / 2]).is_err());
+        assert!(Analyzer::from_bytes(b"junk").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_words_give_a_tree(words in prop::collection::vec("\\PC{0,12}", 0..40)) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let analyses = analyzer().analyze(&words, 0);
+            prop_assert_eq!(analyses.len(), words.len());
+            let roots = analyses.iter().filter(|a| a.head().is_none()).count();
+            prop_assert_eq!(roots, usize::from(!words.is_empty()));
+            for (i, a) in analyses.iter().enumerate() {
+                // Following heads from any word reaches the root within n steps.
+                let mut at = Some(i);
+                for _ in 0..=words.len() {
+                    at = at.and_then(|h| analyses[h].head());
+                }
+                prop_assert_eq!(at, None);
+                prop_assert!(a.head() != Some(i));
+            }
+        }
+    }
+}

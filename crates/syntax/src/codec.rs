@@ -1,0 +1,102 @@
+//! The binary model format: LEB128 varints, length-prefixed strings and sparse weight tables.
+
+use crate::Error;
+
+/// Appends values to a byte buffer.
+#[derive(Debug, Default)]
+pub(crate) struct Writer(pub(crate) Vec<u8>);
+
+impl Writer {
+    pub(crate) fn uint(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.0.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
+    pub(crate) fn int(&mut self, n: i64) {
+        // Zigzag keeps small negative numbers short.
+        self.uint(((n << 1) ^ (n >> 63)) as u64);
+    }
+
+    pub(crate) fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    pub(crate) fn strs(&mut self, items: &[impl AsRef<str>]) {
+        self.uint(items.len() as u64);
+        items.iter().for_each(|s| self.str(s.as_ref()));
+    }
+}
+
+/// Reads values back in the order a [`Writer`] wrote them.
+#[derive(Debug)]
+pub(crate) struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
+    pub(crate) fn error(&self, message: &str) -> Error {
+        Error::Model {
+            offset: self.at,
+            message: message.to_string(),
+        }
+    }
+
+    pub(crate) fn uint(&mut self) -> crate::Result<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self
+                .bytes
+                .get(self.at)
+                .ok_or_else(|| self.error("unexpected end of model"))?;
+            self.at += 1;
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err(self.error("varint longer than 64 bits"))
+    }
+
+    pub(crate) fn int(&mut self) -> crate::Result<i64> {
+        let n = self.uint()?;
+        Ok((n >> 1) as i64 ^ -((n & 1) as i64))
+    }
+
+    /// A count or index that must stay below `limit`.
+    pub(crate) fn below(&mut self, limit: usize) -> crate::Result<usize> {
+        let n = self.uint()?;
+        usize::try_from(n)
+            .ok()
+            .filter(|&n| n < limit)
+            .ok_or_else(|| self.error("number out of range"))
+    }
+
+    pub(crate) fn str(&mut self) -> crate::Result<&'a str> {
+        let len = self.below(self.bytes.len() - self.at + 1)?;
+        let bytes = &self.bytes[self.at..self.at + len];
+        self.at += len;
+        std::str::from_utf8(bytes).map_err(|_| self.error("string is not UTF-8"))
+    }
+
+    pub(crate) fn strs(&mut self) -> crate::Result<Vec<String>> {
+        let n = self.below(self.bytes.len() + 1)?;
+        (0..n).map(|_| self.str().map(String::from)).collect()
+    }
+
+    pub(crate) fn expect_end(&self) -> crate::Result<()> {
+        if self.at == self.bytes.len() {
+            Ok(())
+        } else {
+            Err(self.error("trailing bytes after the model"))
+        }
+    }
+}

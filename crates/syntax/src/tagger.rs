@@ -1,0 +1,348 @@
+//! The part-of-speech tagger: an averaged perceptron over combined `UPOS XPOS` classes that tags
+//! each sentence left to right twice.
+//!
+//! Features are the word and its neighbours two either side (lowercased), suffixes 1–4 and
+//! prefixes 1–3, the word shape, capitalisation, digit and hyphen flags, the two previous
+//! predicted tags, and each word's *ambiguity class*: the set of tags it had in the training
+//! data, which stands in for the tags of the words to the right that are not predicted yet.
+//! The second pass also sees the first pass's tags of the next two words; one weight table
+//! serves both passes, trained on both.
+
+use std::collections::HashMap;
+
+use crate::{
+    codec::{Reader, Writer},
+    perceptron::{argmax, feature, hash_chars, mix, Rng, Table, Trainer},
+};
+
+/// What the tagger precomputes about a word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordInfo {
+    /// Hash of the lowercased form; the parser uses it too.
+    pub(crate) lower: u64,
+    raw: u64,
+    suffixes: [u64; 4],
+    prefixes: [u64; 3],
+    shape: u64,
+    ambiguity: u64,
+    flags: u64,
+}
+
+/// Stands for a word before the sentence start or after its end.
+const PAD: WordInfo = WordInfo {
+    lower: 0x0b0e,
+    raw: 0x0b0e,
+    suffixes: [0x0b0e; 4],
+    prefixes: [0x0b0e; 3],
+    shape: 0x0b0e,
+    ambiguity: 0x0b0e,
+    flags: 0x0b0e,
+};
+
+/// Stands for a tag before the sentence start.
+const START_TAG: u64 = 0xffff;
+/// Stands for a tag after the sentence end.
+const END_TAG: u64 = 0xfffe;
+/// Stands for the tags to the right in the first pass, which has none yet.
+const NO_TAG: u64 = 0xfffd;
+
+/// The trained tagger.
+#[derive(Clone, Debug)]
+pub(crate) struct Tagger {
+    table: Table,
+    /// Lowercased-form hash to ambiguity-class hash, from the training data.
+    ambiguity: HashMap<u64, u64>,
+}
+
+/// Buffers reused across sentences so that tagging allocates nothing per word.
+#[derive(Debug, Default)]
+pub(crate) struct TagScratch {
+    chars: Vec<char>,
+    pub(crate) infos: Vec<WordInfo>,
+    features: Vec<u64>,
+    scores: Vec<i32>,
+    /// The tags of the first pass.
+    first: Vec<u16>,
+}
+
+impl Tagger {
+    /// Tags `words`, writing one class per word to `tags` and leaving the word infos in
+    /// `scratch.infos`.
+    pub(crate) fn tag(&self, words: &[&str], scratch: &mut TagScratch, tags: &mut Vec<u16>) {
+        word_infos(
+            words,
+            &self.ambiguity,
+            &mut scratch.chars,
+            &mut scratch.infos,
+        );
+        scratch.scores.resize(self.table.n_classes(), 0);
+        for pass in 0..2 {
+            if pass == 1 {
+                std::mem::swap(&mut scratch.first, tags);
+            }
+            let right = (pass == 1).then_some(scratch.first.as_slice());
+            tags.clear();
+            for i in 0..words.len() {
+                features(&scratch.infos, i, tags, right, &mut scratch.features);
+                self.table.scores(&scratch.features, &mut scratch.scores);
+                // A table always has at least one class, so there is a best one.
+                let best = argmax(&scratch.scores, |_| true).unwrap_or(0);
+                tags.push(best as u16);
+            }
+        }
+    }
+
+    pub(crate) fn write(&self, out: &mut Writer) {
+        self.table.write(out);
+        let mut entries: Vec<(u64, u64)> = self.ambiguity.iter().map(|(&k, &v)| (k, v)).collect();
+        entries.sort_unstable();
+        out.uint(entries.len() as u64);
+        for (word, class) in entries {
+            out.uint(word);
+            out.uint(class);
+        }
+    }
+
+    pub(crate) fn read(input: &mut Reader) -> crate::Result<Tagger> {
+        let table = Table::read(input)?;
+        let n = input.below(1 << 24)?;
+        let ambiguity = (0..n)
+            .map(|_| Ok((input.uint()?, input.uint()?)))
+            .collect::<crate::Result<_>>()?;
+        Ok(Tagger { table, ambiguity })
+    }
+}
+
+/// A sentence for training: its word forms and gold classes.
+pub(crate) type TaggedSentence<'a> = (Vec<&'a str>, Vec<u16>);
+
+/// Trains a tagger on `train` for `epochs` passes, keeping the averaged model that tags `dev`
+/// best (or the last one when `dev` is empty).
+pub(crate) fn train(
+    train: &[TaggedSentence],
+    dev: &[TaggedSentence],
+    n_classes: usize,
+    epochs: usize,
+    seed: u64,
+) -> Tagger {
+    let ambiguity = ambiguity_classes(train);
+    let mut trainer = Trainer::new(n_classes);
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let (mut chars, mut infos, mut feats) = (Vec::new(), Vec::new(), Vec::new());
+    let mut scores = vec![0.0f32; n_classes];
+    let (mut tags, mut first) = (Vec::new(), Vec::new());
+    let mut best: Option<(f64, Tagger)> = None;
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let (words, gold) = &train[s];
+            word_infos(words, &ambiguity, &mut chars, &mut infos);
+            for pass in 0..2 {
+                if pass == 1 {
+                    std::mem::swap(&mut first, &mut tags);
+                }
+                let right = (pass == 1).then_some(first.as_slice());
+                tags.clear();
+                for (i, &gold) in gold.iter().enumerate() {
+                    features(&infos, i, &tags, right, &mut feats);
+                    trainer.scores(&feats, &mut scores);
+                    let predicted = argmax(&scores, |_| true).unwrap_or(0);
+                    trainer.update(&feats, gold.into(), predicted);
+                    trainer.tick();
+                    tags.push(predicted as u16);
+                }
+            }
+        }
+        let tagger = Tagger {
+            table: trainer.averaged(),
+            ambiguity: ambiguity.clone(),
+        };
+        let accuracy = accuracy(&tagger, dev);
+        eprintln!("tagger epoch {epoch}: dev accuracy {:.2}", 100.0 * accuracy);
+        if best.as_ref().is_none_or(|(b, _)| accuracy > *b) || dev.is_empty() {
+            best = Some((accuracy, tagger));
+        }
+    }
+    best.map(|(_, t)| t).unwrap_or(Tagger {
+        table: trainer.averaged(),
+        ambiguity,
+    })
+}
+
+/// The fraction of words of `sentences` tagged right (1 when there are none).
+pub(crate) fn accuracy(tagger: &Tagger, sentences: &[TaggedSentence]) -> f64 {
+    let mut scratch = TagScratch::default();
+    let (mut right, mut total) = (0usize, 0usize);
+    let mut tags = Vec::new();
+    for (words, gold) in sentences {
+        tagger.tag(words, &mut scratch, &mut tags);
+        right += tags.iter().zip(gold).filter(|(a, b)| a == b).count();
+        total += gold.len();
+    }
+    if total == 0 {
+        1.0
+    } else {
+        right as f64 / total as f64
+    }
+}
+
+/// The set of classes each lowercased word has in `train`, as a hash.
+///
+/// Words seen once are left out: in training they would always carry their own gold tag,
+/// teaching the model to trust a class that unknown words at test time never have.
+fn ambiguity_classes(train: &[TaggedSentence]) -> HashMap<u64, u64> {
+    let mut sets: HashMap<u64, (usize, Vec<u16>)> = HashMap::new();
+    for (words, tags) in train {
+        for (word, &tag) in words.iter().zip(tags) {
+            let (count, set) = sets.entry(lower_hash(word)).or_default();
+            *count += 1;
+            if !set.contains(&tag) {
+                set.push(tag);
+            }
+        }
+    }
+    sets.into_iter()
+        .filter(|(_, (count, _))| *count >= 2)
+        .map(|(word, (_, mut set))| {
+            set.sort_unstable();
+            let class = set.iter().fold(0xa3b1, |h, &t| mix(h, t.into()));
+            (word, class)
+        })
+        .collect()
+}
+
+pub(crate) fn lower_hash(word: &str) -> u64 {
+    hash_chars(word.chars().flat_map(char::to_lowercase))
+}
+
+/// Computes the infos of `words` into `out`.
+fn word_infos(
+    words: &[&str],
+    ambiguity: &HashMap<u64, u64>,
+    chars: &mut Vec<char>,
+    out: &mut Vec<WordInfo>,
+) {
+    out.clear();
+    for word in words {
+        chars.clear();
+        chars.extend(word.chars().flat_map(char::to_lowercase));
+        let lower = hash_chars(chars.iter().copied());
+        let n = chars.len();
+        let suffixes =
+            [1, 2, 3, 4].map(|k| hash_chars(chars[n.saturating_sub(k)..].iter().copied()));
+        let prefixes = [1, 2, 3].map(|k| mix(hash_chars(chars[..k.min(n)].iter().copied()), 7));
+        let has = |f: fn(&char) -> bool| word.chars().any(|c| f(&c));
+        let flags = u64::from(has(char::is_ascii_digit))
+            | u64::from(has(|&c| c == '-')) << 1
+            | u64::from(word.chars().next().is_some_and(char::is_uppercase)) << 2
+            | u64::from(word.chars().all(|c| !c.is_lowercase())) << 3;
+        out.push(WordInfo {
+            lower,
+            raw: hash_chars(word.chars()),
+            suffixes,
+            prefixes,
+            shape: shape(word),
+            ambiguity: ambiguity.get(&lower).copied().unwrap_or(0x0dd),
+            flags,
+        });
+    }
+}
+
+/// The hash of a word's shape: `Xx` for `Seoul`, `d,d` for `1,000`; runs longer than two
+/// characters of one kind are cut to two.
+fn shape(word: &str) -> u64 {
+    let mut last = None;
+    let mut run = 0;
+    hash_chars(
+        word.chars()
+            .map(|c| {
+                if c.is_uppercase() {
+                    'X'
+                } else if c.is_lowercase() {
+                    'x'
+                } else if c.is_numeric() {
+                    'd'
+                } else {
+                    c
+                }
+            })
+            .filter(move |&c| {
+                run = if last == Some(c) { run + 1 } else { 1 };
+                last = Some(c);
+                run <= 2
+            }),
+    )
+}
+
+/// The features of word `i` given the tags of the words before it and, in the second pass, the
+/// first pass's tags of the words after it.
+fn features(infos: &[WordInfo], i: usize, tags: &[u16], right: Option<&[u16]>, out: &mut Vec<u64>) {
+    let at = |offset: isize| {
+        i.checked_add_signed(offset)
+            .and_then(|j| infos.get(j))
+            .unwrap_or(&PAD)
+    };
+    let tag = |back: usize| {
+        i.checked_sub(back)
+            .and_then(|j| tags.get(j))
+            .map_or(START_TAG, |&t| u64::from(t))
+    };
+    let (w, p1, p2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
+    let (t1, t2) = (tag(1), tag(2));
+    let ahead = |offset: usize| match right {
+        None => NO_TAG,
+        Some(tags) => tags.get(i + offset).map_or(END_TAG, |&t| u64::from(t)),
+    };
+    let (r1, r2) = (ahead(1), ahead(2));
+    out.clear();
+    out.extend([
+        feature(1, &[]),
+        feature(2, &[w.lower]),
+        feature(3, &[w.raw]),
+        feature(4, &[w.suffixes[0]]),
+        feature(5, &[w.suffixes[1]]),
+        feature(6, &[w.suffixes[2]]),
+        feature(7, &[w.suffixes[3]]),
+        feature(8, &[w.prefixes[0]]),
+        feature(9, &[w.prefixes[1]]),
+        feature(10, &[w.prefixes[2]]),
+        feature(11, &[w.shape]),
+        feature(12, &[w.ambiguity]),
+        feature(13, &[w.flags]),
+        feature(14, &[p1.lower]),
+        feature(15, &[p2.lower]),
+        feature(16, &[n1.lower]),
+        feature(17, &[n2.lower]),
+        feature(18, &[p1.suffixes[2]]),
+        feature(19, &[n1.suffixes[2]]),
+        feature(20, &[n1.shape]),
+        feature(21, &[p1.shape]),
+        feature(22, &[n1.ambiguity]),
+        feature(23, &[n2.ambiguity]),
+        feature(24, &[t1]),
+        feature(25, &[t1, t2]),
+        feature(27, &[t1, w.suffixes[2]]),
+        feature(28, &[t1, n1.ambiguity]),
+        feature(29, &[w.ambiguity, n1.ambiguity]),
+        feature(30, &[w.lower, n1.lower]),
+        feature(31, &[p1.lower, w.lower]),
+        feature(33, &[t1, w.ambiguity]),
+        feature(34, &[u64::from(i == 0), w.shape]),
+        feature(35, &[w.suffixes[1], n1.suffixes[1]]),
+        feature(36, &[t1, w.lower]),
+        feature(37, &[w.lower, n1.ambiguity]),
+        feature(38, &[t1, w.suffixes[3]]),
+        feature(39, &[n1.flags, w.flags]),
+        feature(40, &[n1.suffixes[1]]),
+        feature(41, &[p1.flags, w.flags]),
+        feature(42, &[n1.lower, n2.lower]),
+        feature(43, &[t2, w.lower]),
+        feature(44, &[r1]),
+        feature(45, &[r1, r2]),
+        feature(46, &[t1, r1]),
+        feature(47, &[w.lower, r1]),
+        feature(48, &[w.suffixes[2], r1]),
+        feature(49, &[w.ambiguity, r1, r2]),
+    ]);
+}
