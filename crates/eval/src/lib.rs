@@ -32,6 +32,37 @@ use std::path::{Path, PathBuf};
 
 pub use report::Report;
 
+/// A skipped report naming the files of `paths` missing under `data_dir`, or `None` when all
+/// are there; `what` says which data sets they belong to.
+pub(crate) fn skip_if_missing(
+    suite: &str,
+    data_dir: &Path,
+    paths: &[&str],
+    what: &str,
+) -> Option<Report> {
+    let missing: Vec<&str> = paths
+        .iter()
+        .copied()
+        .filter(|path| !data_dir.join(path).is_file())
+        .collect();
+    (!missing.is_empty()).then(|| {
+        let reason = format!(
+            "missing {} under {} ({what}; see shared/data/README.md)",
+            missing.join(", "),
+            data_dir.display()
+        );
+        Report::skipped(suite, reason)
+    })
+}
+
+/// Reads a benchmark file, naming it in the error.
+pub(crate) fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
     &["tokenize", "aeb"]

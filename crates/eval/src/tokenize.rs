@@ -33,28 +33,17 @@ const MEASURE_FOR: Duration = Duration::from_millis(500);
 
 /// Runs the suite on the treebanks under `data_dir`, or skips it if any is missing.
 pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
-    let missing: Vec<&str> = FILES
-        .iter()
-        .map(|(_, path, _)| *path)
-        .filter(|path| !data_dir.join(path).is_file())
-        .collect();
-    if !missing.is_empty() {
-        let reason = format!(
-            "missing {} under {} (UD English EWT and GUM Wikinews; see shared/data/README.md)",
-            missing.join(", "),
-            data_dir.display()
-        );
-        return Ok(Report::skipped("tokenize", reason));
+    let paths: Vec<&str> = FILES.iter().map(|(_, path, _)| *path).collect();
+    let what = "UD English EWT and GUM Wikinews";
+    if let Some(skipped) = crate::skip_if_missing("tokenize", data_dir, &paths, what) {
+        return Ok(skipped);
     }
     let system = System::new()?;
     let mut report = Report::new("tokenize", &HEADER);
     let mut ewt_test = Vec::new();
     for (label, path, prefix) in FILES {
         let path = data_dir.join(path);
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = crate::read_text(&path)?;
         let docs = gold_documents(&path, &text)?;
         let counts = system.score(&docs, &path)?;
         add_rows(&mut report, label, &counts);

@@ -37,18 +37,10 @@ const MEASURE_FOR: Duration = Duration::from_millis(500);
 
 /// Runs the suite on the treebanks under `data_dir`, or skips it if any is missing.
 pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
-    let missing: Vec<&str> = FILES
-        .iter()
-        .map(|(_, path, _)| *path)
-        .filter(|path| !data_dir.join(path).is_file())
-        .collect();
-    if !missing.is_empty() {
-        let reason = format!(
-            "missing {} under {} (UD English EWT and GUM Wikinews; see shared/data/README.md)",
-            missing.join(", "),
-            data_dir.display()
-        );
-        return Ok(Report::skipped("ud", reason));
+    let paths: Vec<&str> = FILES.iter().map(|(_, path, _)| *path).collect();
+    let what = "UD English EWT and GUM Wikinews";
+    if let Some(skipped) = crate::skip_if_missing("ud", data_dir, &paths, what) {
+        return Ok(skipped);
     }
     let analyzer = Analyzer::new()?;
     let stage = TokenizeStage::new()?;
@@ -56,10 +48,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     let mut ewt_test = Vec::new();
     for (label, path, prefix) in FILES {
         let path = data_dir.join(path);
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = crate::read_text(&path)?;
         let sentences = conllu::parse(&text).map_err(|source| Error::Conllu {
             path: path.clone(),
             source,
