@@ -9,6 +9,7 @@ mod code;
 mod demo;
 mod eval;
 mod output;
+mod search;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,8 @@ enum Command {
     Demo(demo::DemoArgs),
     /// Score dyad on a public benchmark and check the floors.
     Eval(eval::EvalArgs),
+    /// Full-text search over the articles stored with `dyad code --db`.
+    Search(search::SearchArgs),
 }
 
 /// How a finished run went.
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(&args),
         Command::Demo(args) => demo::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Search(args) => search::run(&args),
     };
     match result {
         Ok(Status::Ok) => ExitCode::SUCCESS,

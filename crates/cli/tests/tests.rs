@@ -355,6 +355,23 @@ mod store {
         assert_eq!(store, 2);
     }
 
+    #[test]
+    fn search_finds_stored_articles() {
+        let scratch = Scratch::new();
+        let stored = scratch.run(&["code", "--format", "none", "--db", "d.sqlite", "seed.txt"]);
+        assert!(stored.status.success(), "{}", stderr(&stored));
+        let out = scratch.run(&["search", "--db", "d.sqlite", "Blinken"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("US puts ball in Pyongyang’s court"), "{text}");
+        assert!(text.contains("[Blinken]"), "{text}");
+        let none = scratch.run(&["search", "--db", "d.sqlite", "Zanzibar"]);
+        assert_eq!(stdout(&none), "");
+        assert!(stderr(&none).contains("no article matches"));
+        let missing = scratch.run(&["search", "--db", "nope.sqlite", "x"]);
+        assert_eq!(missing.status.code(), Some(2));
+    }
+
     fn dyad_store_count(path: &Path) -> u64 {
         dyad_store::Store::open(path).unwrap().count().unwrap()
     }
