@@ -337,6 +337,18 @@ impl Document {
         &self.sections
     }
 
+    /// The index of the section that contains `span`, if one does.
+    pub fn section_of(&self, span: Span) -> Option<usize> {
+        let index = self
+            .sections
+            .as_slice()
+            .partition_point(|(s, _)| s.end() <= span.start());
+        self.sections
+            .get(index)
+            .filter(|(s, _)| s.contains(span))
+            .map(|_| index)
+    }
+
     /// The texts of the sections of one kind, in order (the body paragraphs, say).
     pub fn section_texts(&self, kind: SectionKind) -> impl Iterator<Item = &str> {
         self.sections
@@ -507,6 +519,30 @@ mod tests {
             .map(|(s, e, r)| (Span::new(text, *s, *e).unwrap(), Sentence::new(r.clone())))
             .collect();
         LayerData::Sentences(Layer::new(items, Overlap::Forbid).unwrap())
+    }
+
+    #[test]
+    fn finds_the_section_of_a_span() {
+        let text = "Head\n\nBody text.";
+        let sections = Layer::new(
+            vec![
+                (
+                    Span::new(text, 0, 4).unwrap(),
+                    Section::new(SectionKind::Headline),
+                ),
+                (
+                    Span::new(text, 6, 16).unwrap(),
+                    Section::new(SectionKind::Body),
+                ),
+            ],
+            Overlap::Forbid,
+        );
+        let d = Document::new(text, Meta::new("t"), sections.unwrap()).unwrap();
+        let at = |s, e| d.section_of(Span::new(text, s, e).unwrap());
+        assert_eq!(
+            [at(0, 4), at(6, 10), at(11, 16), at(4, 6), at(2, 8)],
+            [Some(0), Some(1), Some(1), None, None]
+        );
     }
 
     #[test]

@@ -153,27 +153,13 @@ impl<'a> ArticleRecord<'a> {
             })
             .collect();
         let sentences = doc.sentences().map_or_else(Vec::new, |layer| {
-            let mut section_idx = 0;
-            let all_sections = doc.sections().as_slice();
             layer
                 .iter()
-                .map(|(span, sentence)| {
-                    while all_sections
-                        .get(section_idx)
-                        .is_some_and(|(s, _)| s.end() <= span.start())
-                    {
-                        section_idx += 1;
-                    }
-                    let section = all_sections
-                        .get(section_idx)
-                        .filter(|(s, _)| s.contains(*span))
-                        .map(|_| section_idx);
-                    SentenceRecord {
-                        span: conv.convert_span(*span),
-                        text: doc.text_of(*span),
-                        section,
-                        tokens: [sentence.tokens().start, sentence.tokens().len()],
-                    }
+                .map(|(span, sentence)| SentenceRecord {
+                    span: conv.convert_span(*span),
+                    text: doc.text_of(*span),
+                    section: doc.section_of(*span),
+                    tokens: [sentence.tokens().start, sentence.tokens().len()],
                 })
                 .collect()
         });

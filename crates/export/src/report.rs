@@ -72,49 +72,33 @@ pub fn text_report(
         .collect();
     let _ = writeln!(out, "\n{}", counts.join(" · "));
 
-    let captions: Vec<_> = doc
-        .sections()
-        .iter()
-        .filter(|(_, s)| matches!(s.kind(), SectionKind::Caption | SectionKind::Credit))
-        .collect();
-    if !captions.is_empty() {
-        let _ = writeln!(out, "\nCaptions");
-        for (span, section) in captions {
-            let _ = writeln!(
-                out,
-                "  {:<8} {}",
-                section.kind().as_str(),
-                clip(doc.text_of(*span))
-            );
-        }
-    }
+    list_sections(
+        &mut out,
+        doc,
+        "Captions",
+        &[SectionKind::Caption, SectionKind::Credit],
+    );
 
     if let Some(sentences) = doc.sentences() {
         let _ = writeln!(out, "\nSentences (numbered as in the JSON record, from 0)");
-        let sections = doc.sections();
         let mut paragraph = 0;
         let mut last_section = None;
         for (number, (span, _)) in sentences.iter().enumerate() {
             // Only prose is listed; the numbers stay those of the JSON record.
-            let section_idx = sections
-                .as_slice()
-                .partition_point(|(s, _)| s.end() <= span.start());
-            let kind = sections
-                .get(section_idx)
-                .filter(|(s, _)| s.contains(*span))
-                .map(|(_, s)| s.kind());
-            if !kind.is_some_and(SectionKind::is_prose) {
+            let Some(section_idx) = doc.section_of(*span) else {
+                continue;
+            };
+            let kind = doc.sections().as_slice()[section_idx].1.kind();
+            if !kind.is_prose() {
                 continue;
             }
-            let label = match kind {
-                Some(SectionKind::Body) => {
-                    if last_section != Some(section_idx) {
-                        paragraph += 1;
-                    }
-                    format!("¶{paragraph}")
+            let label = if kind == SectionKind::Body {
+                if last_section != Some(section_idx) {
+                    paragraph += 1;
                 }
-                Some(kind) => kind.as_str().to_string(),
-                None => String::new(),
+                format!("¶{paragraph}")
+            } else {
+                kind.as_str().to_string()
             };
             last_section = Some(section_idx);
             let _ = writeln!(
@@ -126,27 +110,16 @@ pub fn text_report(
         }
     }
 
-    let set_aside: Vec<_> = doc
-        .sections()
-        .iter()
-        .filter(|(_, s)| {
-            matches!(
-                s.kind(),
-                SectionKind::Boilerplate | SectionKind::Byline | SectionKind::Dateline
-            )
-        })
-        .collect();
-    if !set_aside.is_empty() {
-        let _ = writeln!(out, "\nSet aside (not article prose)");
-        for (span, section) in set_aside {
-            let _ = writeln!(
-                out,
-                "  {:<11} {}",
-                section.kind().as_str(),
-                clip(doc.text_of(*span))
-            );
-        }
-    }
+    list_sections(
+        &mut out,
+        doc,
+        "Set aside (not article prose)",
+        &[
+            SectionKind::Dateline,
+            SectionKind::Byline,
+            SectionKind::Boilerplate,
+        ],
+    );
 
     if !diagnostics.is_empty() || !failures.is_empty() {
         let _ = writeln!(out, "\nDiagnostics");
@@ -158,6 +131,27 @@ pub fn text_report(
         }
     }
     out
+}
+
+/// Lists the sections of the given kinds under a heading, one clipped line each, in text order.
+fn list_sections(out: &mut String, doc: &Document, heading: &str, kinds: &[SectionKind]) {
+    let mut listed = doc
+        .sections()
+        .iter()
+        .filter(|(_, s)| kinds.contains(&s.kind()))
+        .peekable();
+    if listed.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "\n{heading}");
+    for (span, section) in listed {
+        let _ = writeln!(
+            out,
+            "  {:<11} {}",
+            section.kind().as_str(),
+            clip(doc.text_of(*span))
+        );
+    }
 }
 
 /// One line of at most [`LINE_WIDTH`] characters, newlines shown as spaces.

@@ -95,18 +95,9 @@ impl Analyzer {
         let parser = Parser::read(&mut input)?;
         let lexicon = Lexicon::read(&mut input, classes.len())?;
         input.expect_end()?;
-        Ok(Analyzer {
-            feats: lexicon
-                .feat_names()
-                .iter()
-                .map(|f| Arc::from(f.as_str()))
-                .collect(),
-            classes,
-            labels,
-            tagger,
-            parser,
-            lexicon,
-        })
+        Ok(Analyzer::from_parts(
+            classes, labels, tagger, parser, lexicon,
+        ))
     }
 
     pub(crate) fn from_parts(
