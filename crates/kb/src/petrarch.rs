@@ -402,3 +402,117 @@ fn skip(report: &mut ImportReport, origin: &Origin, reason: &str) {
         kind: ProblemKind::Malformed(reason.to_owned()),
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(kind: FileKind, text: &str, expected: &[&str], skipped: &[&str]) {
+        let (mut out, mut report) = (Vec::new(), ImportReport::default());
+        parse(kind, &Arc::from("test.actors"), text, &mut out, &mut report);
+        let rendered: Vec<String> = out
+            .iter()
+            .map(|entry| match entry {
+                Imported::Actor {
+                    names,
+                    codes,
+                    origin,
+                } => {
+                    let codes: Vec<String> =
+                        codes.iter().map(|(c, t)| format!("{c} {t}")).collect();
+                    format!(
+                        "{}: {} = {}",
+                        origin.line(),
+                        names.join(" | "),
+                        codes.join(", ")
+                    )
+                }
+                Imported::Agent {
+                    phrase,
+                    plural,
+                    code,
+                    placement,
+                    ..
+                } => {
+                    format!(
+                        "{phrase} / {} = {code} {placement:?}",
+                        plural.as_deref().unwrap_or("-")
+                    )
+                }
+            })
+            .collect();
+        assert_eq!(rendered, expected);
+        let reasons: Vec<String> = report.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(reasons, skipped);
+    }
+
+    #[test]
+    fn actor_entries_with_synonyms_and_dated_codes() {
+        check(
+            FileKind::Actors,
+            "# header\nNORTH_KOREA_  [PRK]\n+DPRK_ \n+DEMOCRATIC_PEOPLES'_REPUBLIC_OF_KOREA_\n\n\
+             CONDOLEEZZA_RICE_  # CountryInfo.txt\n+SECRETARY_RICE\n\t[USAELI 720101-010120]\n\t[USAGOV 050126-090120]\n\
+             JAVIER_SOLANA_\t[IGOEUREEC 950701-951231][IGOWSTNAT 951205-991006] # note\n\
+             U.N._\n<!-- a\ncomment -->\nBAD_ [USAGOV 2004017-20061201] [usa]\n\t[---]\n",
+            &[
+                "2: NORTH KOREA | DPRK | DEMOCRATIC PEOPLES' REPUBLIC OF KOREA = PRK ..",
+                "6: CONDOLEEZZA RICE | SECRETARY RICE = USAELI 1972-01-01..2001-01-20, USAGOV 2005-01-26..2009-01-20",
+                "10: JAVIER SOLANA = IGOEUREEC 1995-07-01..1995-12-31, IGOWSTNAT 1995-12-05..1999-10-06",
+            ],
+            &[
+                "test.actors:11: malformed line: actor entry without a code",
+                "test.actors:14: malformed line: date restriction `2004017-20061201` of `USAGOV` is not valid",
+                "test.actors:14: malformed line: code `usa` is not groups of three capital letters",
+                "test.actors:14: malformed line: actor entry without a code",
+            ],
+        );
+    }
+
+    #[test]
+    fn agents_with_plurals_placements_and_substitution_sets() {
+        check(
+            FileKind::Agents,
+            "!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]\n\
+             SECRETARY [~GOV] # x\nHUMAN_RIGHTS_BODY  [NGO~]\nCONGRESS!PERSON! [~LEG}\nNOCODE\n",
+            &[
+                "POLICE / - = COP After",
+                "ATTORNEY GENERAL / ATTORNEYS GENERAL = GOVATG After",
+                "SECRETARY / SECRETARIES = GOV After",
+                "HUMAN RIGHTS BODY / HUMAN RIGHTS BODIES = NGO Before",
+                "CONGRESSMAN / - = LEG After",
+                "CONGRESSWOMAN / - = LEG After",
+            ],
+            &["test.actors:7: malformed line: agent line without a `[~CODE]` or `[CODE~]` code"],
+        );
+    }
+
+    #[test]
+    fn bad_input_never_panics() {
+        for text in [
+            "[",
+            "+",
+            "\t[",
+            "A [B",
+            "A [ABC >]",
+            "A [ABC <1]",
+            "A [ABC 1-]",
+            "!X! = \n!X!",
+            "<!--",
+            "é_ [ÉÉÉ]",
+        ] {
+            check_no_panic(text);
+        }
+    }
+
+    fn check_no_panic(text: &str) {
+        for kind in [FileKind::Actors, FileKind::Agents] {
+            parse(
+                kind,
+                &Arc::from("x"),
+                text,
+                &mut Vec::new(),
+                &mut ImportReport::default(),
+            );
+        }
+    }
+}
