@@ -121,6 +121,22 @@ mod code {
         assert!(tokens
             .iter()
             .any(|t| t["text"] == "U.S." || t["text"] == "US"));
+        // Each token carries its analysis, and each sentence is a tree with one root.
+        for sentence in sentences {
+            let [first, n] = [0, 1].map(|i| sentence["tokens"][i].as_u64().unwrap() as usize);
+            let words = &tokens[first..first + n];
+            assert_eq!(words.iter().filter(|t| t["head"].is_null()).count(), 1);
+            for word in words {
+                assert!(word["upos"].is_string() && word["lemma"].is_string());
+                assert!(word["deprel"].is_string() && word["xpos"].is_string());
+                if let Some(head) = word["head"].as_u64() {
+                    assert!((first..first + n).contains(&(head as usize)), "{word}");
+                }
+            }
+        }
+        let said = tokens.iter().find(|t| t["text"] == "said").unwrap();
+        assert_eq!(said["lemma"], "say");
+        assert_eq!(said["upos"], "VERB");
     }
 
     #[test]

@@ -108,6 +108,26 @@ pub struct TokenRecord<'a> {
     pub text: &'a str,
     /// `word`, `number`, `punct`, `symbol`, `url` or `email`.
     pub kind: &'static str,
+    /// Its part of speech, lemma and dependency arc, when the syntax layer is there.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub syntax: Option<SyntaxRecord<'a>>,
+}
+
+/// A token's analysis (UD v2 conventions).
+#[derive(Debug, Serialize)]
+pub struct SyntaxRecord<'a> {
+    /// Universal part of speech (`NOUN`, `VERB`, `PROPN` ...).
+    pub upos: &'static str,
+    /// Penn Treebank tag (`NNS`, `VBD` ...).
+    pub xpos: &'a str,
+    /// Morphological features, `Tense=Past|VerbForm=Fin`, `_` when none.
+    pub feats: &'a str,
+    /// The lemma.
+    pub lemma: &'a str,
+    /// The index of the head token in `tokens`, `null` for a sentence's root.
+    pub head: Option<usize>,
+    /// The Universal Dependencies relation to the head (`nsubj`, `obl:tmod`, `root` ...).
+    pub deprel: &'a str,
 }
 
 /// A diagnostic.
@@ -164,13 +184,23 @@ impl<'a> ArticleRecord<'a> {
                 .collect()
         });
         let tokens = options.tokens.then(|| {
+            let syntax = doc.syntax().unwrap_or_default();
             doc.tokens().map_or_else(Vec::new, |layer| {
                 layer
                     .iter()
-                    .map(|(span, token)| TokenRecord {
+                    .enumerate()
+                    .map(|(i, (span, token))| TokenRecord {
                         span: conv.convert_span(*span),
                         text: doc.text_of(*span),
                         kind: token.kind().as_str(),
+                        syntax: syntax.get(i).map(|a| SyntaxRecord {
+                            upos: a.upos().as_str(),
+                            xpos: a.xpos(),
+                            feats: a.feats(),
+                            lemma: a.lemma(),
+                            head: a.head(),
+                            deprel: a.deprel(),
+                        }),
                     })
                     .collect()
             })

@@ -2,7 +2,8 @@ use dyad_doc::RawDoc;
 
 use crate::{Error, Pipeline, Result};
 
-/// dyad's standard pipeline: news-layout extraction, then tokens and sentences.
+/// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then parts of
+/// speech, lemmas and dependency parses.
 ///
 /// Every stage's knowledge files are loaded and validated here, before any input is read.
 pub fn default_pipeline() -> Result<Pipeline> {
@@ -14,11 +15,16 @@ pub fn default_pipeline() -> Result<Pipeline> {
         stage: "tokenize",
         source: Box::new(e),
     })?;
+    let syntax = dyad_syntax::SyntaxStage::new().map_err(|e| Error::Build {
+        stage: "syntax",
+        source: Box::new(e),
+    })?;
     Pipeline::builder(Box::new(|raw: &RawDoc| {
         dyad_extract::extract(raw)
             .map(|extracted| (extracted.doc, extracted.diagnostics))
             .map_err(|e| e.to_string())
     }))
     .stage(Box::new(tokenize))
+    .stage(Box::new(syntax))
     .build()
 }

@@ -5,6 +5,7 @@ use std::{borrow::Cow, sync::Arc};
 use dyad_doc::{Analysis, Upos};
 
 use crate::{
+    clusters::GRANULARITIES,
     codec::{Reader, Writer},
     lexicon::Lexicon,
     parser::{ParseScratch, Parser},
@@ -13,7 +14,7 @@ use crate::{
 };
 
 /// The first bytes of a model file, with its format version.
-const MAGIC: &str = "dyad-syntax/1";
+const MAGIC: &str = "dyad-syntax/2";
 
 /// The embedded model, trained on UD English EWT by `examples/train.rs`.
 static MODEL: &[u8] = include_bytes!("../data/en_ewt.model");
@@ -57,6 +58,7 @@ pub struct Scratch {
     parse: ParseScratch,
     tags: Vec<u16>,
     words: Vec<u64>,
+    classes: Vec<[u64; GRANULARITIES]>,
     arcs: Vec<(u32, u8)>,
 }
 
@@ -145,8 +147,13 @@ impl Analyzer {
         scratch
             .words
             .extend(scratch.tag.infos.iter().map(|info| info.lower));
+        scratch.classes.clear();
+        scratch
+            .classes
+            .extend(scratch.tag.infos.iter().map(|info| info.classes));
         self.parser.parse(
             &scratch.words,
+            &scratch.classes,
             &scratch.tags,
             &mut scratch.parse,
             &mut scratch.arcs,

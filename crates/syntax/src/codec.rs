@@ -80,6 +80,13 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| self.error("number out of range"))
     }
 
+    /// A count of items that follow, each taking at least one byte, so no more than the bytes
+    /// left: a corrupt count fails here instead of reserving gigabytes.
+    pub(crate) fn count(&mut self) -> crate::Result<usize> {
+        let left = self.bytes.len() - self.at;
+        self.below(left + 1)
+    }
+
     pub(crate) fn str(&mut self) -> crate::Result<&'a str> {
         let len = self.below(self.bytes.len() - self.at + 1)?;
         let bytes = &self.bytes[self.at..self.at + len];
@@ -88,7 +95,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn strs(&mut self) -> crate::Result<Vec<String>> {
-        let n = self.below(self.bytes.len() + 1)?;
+        let n = self.count()?;
         (0..n).map(|_| self.str().map(String::from)).collect()
     }
 

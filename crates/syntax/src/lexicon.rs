@@ -228,9 +228,8 @@ impl Lexicon {
     }
 
     pub(crate) fn read(input: &mut Reader, n_classes: usize) -> crate::Result<Lexicon> {
-        const MANY: usize = 1 << 24;
         let class = |input: &mut Reader| Ok::<_, crate::Error>(input.below(n_classes)? as u16);
-        let n_rules = input.below(MANY)?;
+        let n_rules = input.count()?;
         let mut rules = HashMap::with_capacity(n_rules);
         for _ in 0..n_rules {
             let key = (class(input)?, input.uint()?);
@@ -239,7 +238,7 @@ impl Lexicon {
             let append = input.str()?.to_string();
             rules.insert(key, Rule { lower, cut, append });
         }
-        let n_exceptions = input.below(MANY)?;
+        let n_exceptions = input.count()?;
         let mut exceptions = HashMap::with_capacity(n_exceptions);
         for _ in 0..n_exceptions {
             let key = (class(input)?, input.uint()?);
@@ -250,7 +249,7 @@ impl Lexicon {
         let class_feats = (0..n_class_feats)
             .map(|_| Ok(input.below(feats.len())? as u32))
             .collect::<crate::Result<_>>()?;
-        let n_word_feats = input.below(MANY)?;
+        let n_word_feats = input.count()?;
         let mut word_feats = HashMap::with_capacity(n_word_feats);
         for _ in 0..n_word_feats {
             let key = (class(input)?, input.uint()?);

@@ -7,7 +7,8 @@
 //!   Dependencies (a greedy arc-hybrid transition parser trained with a dynamic oracle).
 //! - [`SyntaxStage`] is the pipeline stage that adds the syntax layer, one
 //!   [`dyad_doc::Analysis`] per token.
-//! - [`train()`] retrains all models from CoNLL-U data read by [`read_conllu`], deterministically.
+//! - [`train()`] retrains all models from CoNLL-U data read by [`read_conllu`] and plain
+//!   unlabelled sentences (for word classes), deterministically.
 //!
 //! ```
 //! let analyzer = dyad_syntax::Analyzer::new()?;
@@ -22,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod analyzer;
+mod clusters;
 mod codec;
 mod lexicon;
 mod parser;

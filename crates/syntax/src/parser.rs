@@ -13,6 +13,7 @@
 //! then, so the labeller sees its children (a `case` child `by` suggests `obl:agent`).
 
 use crate::{
+    clusters::GRANULARITIES,
     codec::{Reader, Writer},
     perceptron::{argmax, feature, Rng, Table, Trainer},
 };
@@ -38,6 +39,8 @@ pub(crate) struct Parser {
 struct Node {
     word: u64,
     tag: u64,
+    /// The word's induced classes, coarse to fine.
+    classes: [u64; GRANULARITIES],
     head: u32,
     label: u8,
     /// Leftmost and second-leftmost children.
@@ -54,6 +57,7 @@ struct Node {
 const EMPTY: Node = Node {
     word: 0x0e0e,
     tag: 0x0e0e,
+    classes: [0x0e0e; GRANULARITIES],
     head: NONE,
     label: u8::MAX,
     left: [NONE; 2],
@@ -77,26 +81,29 @@ pub(crate) struct ParseScratch {
 }
 
 impl Parser {
-    /// Parses one sentence whose words have the lowercased-form hashes `words` and the tags
-    /// `tags`, writing each word's head (0 for the root, else a 1-based index) and label.
+    /// Parses one sentence whose words have the lowercased-form hashes `words`, the induced
+    /// classes `classes` and the tags `tags`, writing each word's head (0 for the root, else a
+    /// 1-based index) and label.
     pub(crate) fn parse(
         &self,
         words: &[u64],
+        classes: &[[u64; GRANULARITIES]],
         tags: &[u16],
         scratch: &mut ParseScratch,
         out: &mut Vec<(u32, u8)>,
     ) {
-        scratch.init(words, tags);
+        scratch.init(words, classes, tags);
         scratch
             .scores
             .resize(N_ACTIONS.max(self.labels.n_classes()), 0);
         while !scratch.is_terminal() {
-            scratch.action_features();
-            self.actions
-                .scores(&scratch.features, &mut scratch.scores[..N_ACTIONS]);
-            // A non-terminal state always allows SHIFT or RIGHT.
-            let action =
-                argmax(&scratch.scores[..N_ACTIONS], |a| scratch.is_valid(a)).unwrap_or(RIGHT);
+            let action = scratch.forced().unwrap_or_else(|| {
+                scratch.action_features();
+                self.actions
+                    .scores(&scratch.features, &mut scratch.scores[..N_ACTIONS]);
+                // A non-terminal state always allows SHIFT or RIGHT.
+                argmax(&scratch.scores[..N_ACTIONS], |a| scratch.is_valid(a)).unwrap_or(RIGHT)
+            });
             let label = match scratch.arc(action) {
                 Some((head, dep)) => self.label(scratch, head, dep),
                 None => 0,
@@ -134,6 +141,7 @@ impl Parser {
 #[derive(Debug)]
 pub(crate) struct ParseExample {
     pub(crate) words: Vec<u64>,
+    pub(crate) classes: Vec<[u64; GRANULARITIES]>,
     pub(crate) tags: Vec<u16>,
     pub(crate) heads: Vec<u32>,
     pub(crate) labels: Vec<u8>,
@@ -141,11 +149,14 @@ pub(crate) struct ParseExample {
 
 /// Trains a parser for `epochs` passes over `train`, keeping the averaged model with the best
 /// labelled attachment score on `dev`.
+///
+/// Features below `prune` times the largest weight of their table are dropped.
 pub(crate) fn train(
     train: &[ParseExample],
     dev: &[ParseExample],
     n_labels: usize,
     epochs: usize,
+    prune: f64,
     seed: u64,
 ) -> Parser {
     let mut actions = Trainer::new(N_ACTIONS);
@@ -160,30 +171,35 @@ pub(crate) fn train(
         rng.shuffle(&mut order);
         for &s in &order {
             let example = &train[s];
-            scratch.init(&example.words, &example.tags);
+            scratch.init(&example.words, &example.classes, &example.tags);
             while !scratch.is_terminal() {
-                scratch.action_features();
-                actions.scores(&scratch.features, &mut action_scores);
-                let valid = |a| scratch.is_valid(a);
-                let predicted = argmax(&action_scores, valid).unwrap_or(RIGHT);
-                let costs = [SHIFT, LEFT, RIGHT].map(|a| scratch.cost(a, &example.heads));
-                let least = (0..N_ACTIONS)
-                    .filter(|&a| valid(a))
-                    .map(|a| costs[a])
-                    .min()
-                    .unwrap_or(0);
-                let oracle =
-                    argmax(&action_scores, |a| valid(a) && costs[a] == least).unwrap_or(predicted);
-                if costs[predicted] > least {
-                    actions.update(&scratch.features, oracle, predicted);
-                }
-                actions.tick();
-                // After the first epoch, follow the model's own choice most of the time, as
-                // Goldberg & Nivre's error exploration does.
-                let action = if epoch > 0 && rng.unit() < 0.9 {
-                    predicted
-                } else {
-                    oracle
+                let action = match scratch.forced() {
+                    Some(action) => action,
+                    None => {
+                        scratch.action_features();
+                        actions.scores(&scratch.features, &mut action_scores);
+                        let valid = |a| scratch.is_valid(a);
+                        let predicted = argmax(&action_scores, valid).unwrap_or(RIGHT);
+                        let costs = [SHIFT, LEFT, RIGHT].map(|a| scratch.cost(a, &example.heads));
+                        let least = (0..N_ACTIONS)
+                            .filter(|&a| valid(a))
+                            .map(|a| costs[a])
+                            .min()
+                            .unwrap_or(0);
+                        let oracle = argmax(&action_scores, |a| valid(a) && costs[a] == least)
+                            .unwrap_or(predicted);
+                        if costs[predicted] > least {
+                            actions.update(&scratch.features, oracle, predicted);
+                        }
+                        actions.tick();
+                        // After the first epoch, follow the model's own choice most of the time,
+                        // as Goldberg & Nivre's error exploration does.
+                        if epoch > 0 && rng.unit() < 0.9 {
+                            predicted
+                        } else {
+                            oracle
+                        }
+                    }
                 };
                 let label = match scratch.arc(action) {
                     Some((0, _)) | None => ROOT_LABEL,
@@ -204,8 +220,8 @@ pub(crate) fn train(
             }
         }
         let parser = Parser {
-            actions: actions.averaged(),
-            labels: labels.averaged(),
+            actions: actions.averaged(prune),
+            labels: labels.averaged(prune),
         };
         let (uas, las) = attachment(&parser, dev);
         eprintln!(
@@ -218,8 +234,8 @@ pub(crate) fn train(
         }
     }
     best.map(|(_, p)| p).unwrap_or(Parser {
-        actions: actions.averaged(),
-        labels: labels.averaged(),
+        actions: actions.averaged(prune),
+        labels: labels.averaged(prune),
     })
 }
 
@@ -229,7 +245,13 @@ pub(crate) fn attachment(parser: &Parser, examples: &[ParseExample]) -> (f64, f6
     let mut out = Vec::new();
     let (mut heads, mut both, mut total) = (0usize, 0usize, 0usize);
     for example in examples {
-        parser.parse(&example.words, &example.tags, &mut scratch, &mut out);
+        parser.parse(
+            &example.words,
+            &example.classes,
+            &example.tags,
+            &mut scratch,
+            &mut out,
+        );
         for (i, &(head, label)) in out.iter().enumerate() {
             if head == example.heads[i] {
                 heads += 1;
@@ -245,19 +267,26 @@ pub(crate) fn attachment(parser: &Parser, examples: &[ParseExample]) -> (f64, f6
 }
 
 impl ParseScratch {
-    fn init(&mut self, words: &[u64], tags: &[u16]) {
+    fn init(&mut self, words: &[u64], classes: &[[u64; GRANULARITIES]], tags: &[u16]) {
         self.nodes.clear();
         self.nodes.push(Node {
             word: 0x0f00,
             tag: 0x0f00,
+            classes: [0x0f00; GRANULARITIES],
             ..EMPTY
         });
-        self.nodes
-            .extend(words.iter().zip(tags).map(|(&word, &tag)| Node {
-                word,
-                tag: tag.into(),
-                ..EMPTY
-            }));
+        self.nodes.extend(
+            words
+                .iter()
+                .zip(classes)
+                .zip(tags)
+                .map(|((&word, &classes), &tag)| Node {
+                    word,
+                    tag: tag.into(),
+                    classes,
+                    ..EMPTY
+                }),
+        );
         self.stack.clear();
         self.stack.push(0);
         self.next = 1;
@@ -277,6 +306,18 @@ impl ParseScratch {
             SHIFT => !self.buffer_is_empty(),
             LEFT => self.stack.len() >= 2 && !self.buffer_is_empty(),
             _ => self.stack.len() >= 3 || (self.stack.len() == 2 && self.buffer_is_empty()),
+        }
+    }
+
+    /// The one action allowed, if only one is: SHIFT while the stack holds just the root,
+    /// RIGHT once the buffer is empty. Such states need no scoring.
+    fn forced(&self) -> Option<usize> {
+        if self.buffer_is_empty() {
+            Some(RIGHT)
+        } else if self.stack.len() == 1 {
+            Some(SHIFT)
+        } else {
+            None
         }
     }
 
@@ -385,6 +426,7 @@ impl ParseScratch {
         let d1b = distance(s1i, b0i);
         let l = |node: &Node| u64::from(node.label);
         let (w, t) = (|node: &Node| node.word, |node: &Node| node.tag);
+        let (c, fine) = (|node: &Node| node.classes[1], |node: &Node| node.classes[2]);
         let f = &mut self.features;
         f.clear();
         f.extend([
@@ -487,6 +529,22 @@ impl ParseScratch {
             feature(196, &[t(s1), w(b0)]),
             feature(197, &[w(s0), t(s0), w(s1), t(s1)]),
             feature(198, &[t(s0), t(b0), t(b1), t(b2)]),
+            feature(400, &[fine(s0)]),
+            feature(401, &[fine(b0)]),
+            feature(402, &[fine(s1)]),
+            feature(403, &[fine(b1)]),
+            feature(404, &[c(s0), t(b0)]),
+            feature(405, &[t(s0), c(b0)]),
+            feature(406, &[c(s0), c(b0)]),
+            feature(407, &[c(b0), c(b1)]),
+            feature(408, &[c(s1), c(s0)]),
+            feature(409, &[c(s0l1)]),
+            feature(410, &[c(s0r1)]),
+            feature(411, &[c(b0l1)]),
+            feature(412, &[c(s0), c(b0), d]),
+            feature(413, &[w(s0), c(b0)]),
+            feature(414, &[c(s0), w(b0)]),
+            feature(415, &[c(s1), c(s0), c(b0)]),
         ]);
     }
 
@@ -502,6 +560,7 @@ impl ParseScratch {
         let dist = distance(head.min(dep), head.max(dep));
         let l = |node: &Node| u64::from(node.label);
         let (w, t) = (|node: &Node| node.word, |node: &Node| node.tag);
+        let (c, fine) = (|node: &Node| node.classes[1], |node: &Node| node.classes[2]);
         // Left and right arcs get separate weights.
         let base = if dep < head { 200 } else { 300 };
         let f = &mut self.features;
@@ -545,6 +604,13 @@ impl ParseScratch {
             feature(base + 35, &[w(h), t(d), dist]),
             feature(base + 36, &[t(h), t(d), l(dl1), l(dr1)]),
             feature(base + 37, &[w(d), t(h), dist]),
+            feature(base + 38, &[fine(h)]),
+            feature(base + 39, &[fine(d)]),
+            feature(base + 40, &[c(h), c(d)]),
+            feature(base + 41, &[c(h), t(d)]),
+            feature(base + 42, &[t(h), c(d)]),
+            feature(base + 43, &[c(d), l(dl1)]),
+            feature(base + 44, &[c(h), t(d), dist]),
         ]);
     }
 }

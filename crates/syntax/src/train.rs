@@ -5,14 +5,15 @@ use std::{collections::BTreeMap, sync::Arc, time::Instant};
 use dyad_doc::Upos;
 
 use crate::{
+    clusters::{Clusters, InduceConfig},
     lexicon::Lexicon,
     parser::{self, ParseExample, ROOT_LABEL},
-    tagger::{self, lower_hash, TagScratch, TaggedSentence},
+    tagger::{self, lower_hash, TagScratch, TaggedSentence, TaggerConfig},
     Analyzer, Error, GoldWord,
 };
 
 /// How to train; the defaults made the embedded model.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TrainConfig {
     /// Passes of the tagger over the training data.
     pub tagger_epochs: usize,
@@ -23,6 +24,16 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Seed of the shuffles and of the parser's exploration.
     pub seed: u64,
+    /// The numbers of word classes induced from unlabelled text, coarse to fine.
+    pub cluster_sizes: [usize; 3],
+    /// Words seen fewer times than this in the unlabelled text get no class.
+    pub cluster_min_count: u32,
+    /// Passes of the class induction over the vocabulary, per granularity.
+    pub cluster_iterations: usize,
+    /// Tagger features whose weights are all below this fraction of the largest are dropped.
+    pub tagger_prune: f64,
+    /// Parser features whose weights are all below this fraction of the largest are dropped.
+    pub parser_prune: f64,
 }
 
 impl Default for TrainConfig {
@@ -32,6 +43,11 @@ impl Default for TrainConfig {
             parser_epochs: 15,
             folds: 4,
             seed: 0x5eed,
+            cluster_sizes: [32, 200, 800],
+            cluster_min_count: 3,
+            cluster_iterations: 10,
+            tagger_prune: 1.0 / 256.0,
+            parser_prune: 1.0 / 64.0,
         }
     }
 }
@@ -39,14 +55,37 @@ impl Default for TrainConfig {
 /// Trains a tagger, lemmatizer and parser on `train`, choosing each model's epoch by its score
 /// on `dev`; deterministic for a given config.
 ///
+/// Word classes are induced from `unlabelled` sentences (plain words) together with the words
+/// of `train`; more text, especially news, gives classes to more of the words the treebank
+/// lacks.
+///
 /// Fails on a UPOS tag that is not a UD v2 tag or more tag classes or relations than the model
 /// format holds.
 pub fn train<'t>(
     train: &'t [Vec<GoldWord>],
     dev: &'t [Vec<GoldWord>],
+    unlabelled: &[Vec<String>],
     config: &TrainConfig,
 ) -> crate::Result<Analyzer> {
     let started = Instant::now();
+    let mut text: Vec<Vec<&str>> = train
+        .iter()
+        .map(|s| s.iter().map(|w| w.form.as_str()).collect())
+        .collect();
+    text.extend(
+        unlabelled
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect()),
+    );
+    let clusters = Clusters::induce(
+        &text,
+        &InduceConfig {
+            sizes: config.cluster_sizes,
+            min_count: config.cluster_min_count,
+            iterations: config.cluster_iterations,
+        },
+    );
+    eprintln!("word classes done at {:?}", started.elapsed());
     let mut class_ids: BTreeMap<(&str, &str), u16> = BTreeMap::new();
     let mut label_ids: BTreeMap<&str, u8> = BTreeMap::new();
     for word in train.iter().flatten() {
@@ -105,6 +144,13 @@ pub fn train<'t>(
     let (train_tagged, dev_tagged) = (tagged(train), tagged(dev));
     let n_classes = classes.len();
 
+    let tagger_config = TaggerConfig {
+        clusters: &clusters,
+        n_classes,
+        epochs: config.tagger_epochs,
+        prune: config.tagger_prune,
+        seed: config.seed,
+    };
     // Jackknifing: tag each fold with a tagger trained on the others.
     let mut predicted: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
     let mut scratch = TagScratch::default();
@@ -113,23 +159,21 @@ pub fn train<'t>(
             .filter(|i| i % config.folds != fold)
             .map(|i| train_tagged[i].clone())
             .collect();
-        let tagger = tagger::train(&rest, &[], n_classes, config.tagger_epochs, config.seed);
+        let tagger = tagger::train(&rest, &[], &tagger_config);
         for i in (fold..train.len()).step_by(config.folds) {
             tagger.tag(&train_tagged[i].0, &mut scratch, &mut predicted[i]);
         }
         eprintln!("jackknife fold {fold} done at {:?}", started.elapsed());
     }
-    let tagger = tagger::train(
-        &train_tagged,
-        &dev_tagged,
-        n_classes,
-        config.tagger_epochs,
-        config.seed,
-    );
+    let tagger = tagger::train(&train_tagged, &dev_tagged, &tagger_config);
     eprintln!("tagger done at {:?}", started.elapsed());
 
     let example = |(sentence, tags): (&Vec<GoldWord>, Vec<u16>)| ParseExample {
         words: sentence.iter().map(|w| lower_hash(&w.form)).collect(),
+        classes: sentence
+            .iter()
+            .map(|w| clusters.of(lower_hash(&w.form)).map(u64::from))
+            .collect(),
         tags,
         heads: sentence.iter().map(|w| w.head as u32).collect(),
         labels: sentence.iter().map(label_id).collect(),
@@ -149,6 +193,7 @@ pub fn train<'t>(
         &dev_examples,
         labels.len(),
         config.parser_epochs,
+        config.parser_prune,
         config.seed,
     );
     eprintln!("parser done at {:?}", started.elapsed());
