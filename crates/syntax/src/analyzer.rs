@@ -4,12 +4,12 @@ use std::{borrow::Cow, sync::Arc};
 
 use dyad_doc::{Analysis, Upos};
 
+use dyad_learn::{clusters::GRANULARITIES, lower_hash, Reader, Writer};
+
 use crate::{
-    clusters::GRANULARITIES,
-    codec::{Reader, Writer},
     lexicon::Lexicon,
     parser::{ParseScratch, Parser},
-    tagger::{lower_hash, TagScratch, Tagger},
+    tagger::{TagScratch, Tagger},
     Error,
 };
 

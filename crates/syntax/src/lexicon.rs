@@ -9,10 +9,7 @@
 
 use std::{borrow::Cow, collections::HashMap};
 
-use crate::{
-    codec::{Reader, Writer},
-    perceptron::hash_chars,
-};
+use dyad_learn::{hash_chars, Reader, Writer};
 
 /// The longest suffix a lemma rule looks at, in characters.
 const MAX_SUFFIX: usize = 5;

@@ -23,11 +23,8 @@
 #![deny(missing_docs)]
 
 mod analyzer;
-mod clusters;
-mod codec;
 mod lexicon;
 mod parser;
-mod perceptron;
 mod stage;
 mod tagger;
 mod train;
@@ -58,6 +55,15 @@ pub enum Error {
         /// What is wrong, lowercase, no trailing period.
         message: String,
     },
+}
+
+impl From<dyad_learn::Error> for Error {
+    fn from(e: dyad_learn::Error) -> Error {
+        Error::Model {
+            offset: e.offset,
+            message: e.message,
+        }
+    }
 }
 
 /// The result type of this crate.

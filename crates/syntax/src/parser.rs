@@ -12,11 +12,7 @@
 //! The label of an arc is predicted when the arc is made; the dependent's subtree is complete
 //! then, so the labeller sees its children (a `case` child `by` suggests `obl:agent`).
 
-use crate::{
-    clusters::GRANULARITIES,
-    codec::{Reader, Writer},
-    perceptron::{argmax, feature, Rng, Table, Trainer},
-};
+use dyad_learn::{argmax, clusters::GRANULARITIES, feature, Reader, Rng, Table, Trainer, Writer};
 
 /// The label id of `root`; the label vocabulary puts it first.
 pub(crate) const ROOT_LABEL: u8 = 0;

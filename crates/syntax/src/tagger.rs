@@ -11,10 +11,10 @@
 
 use std::collections::HashMap;
 
-use crate::{
+use dyad_learn::{
+    argmax,
     clusters::{Clusters, GRANULARITIES},
-    codec::{Reader, Writer},
-    perceptron::{argmax, feature, hash_chars, mix, Rng, Table, Trainer},
+    feature, hash_chars, lower_hash, mix, Reader, Rng, Table, Trainer, Writer,
 };
 
 /// What the tagger precomputes about a word.
@@ -280,10 +280,6 @@ fn settled_words(train: &[TaggedSentence]) -> HashMap<u64, u16> {
             (total >= 20 && n * 1000 >= total * 995).then_some((word, class))
         })
         .collect()
-}
-
-pub(crate) fn lower_hash(word: &str) -> u64 {
-    hash_chars(word.chars().flat_map(char::to_lowercase))
 }
 
 /// Computes the infos of `words` into `out`.

@@ -3,12 +3,12 @@
 use std::{collections::BTreeMap, sync::Arc, time::Instant};
 
 use dyad_doc::Upos;
+use dyad_learn::{lower_hash, Clusters, InduceConfig};
 
 use crate::{
-    clusters::{Clusters, InduceConfig},
     lexicon::Lexicon,
     parser::{self, ParseExample, ROOT_LABEL},
-    tagger::{self, lower_hash, TagScratch, TaggedSentence, TaggerConfig},
+    tagger::{self, TagScratch, TaggedSentence, TaggerConfig},
     Analyzer, Error, GoldWord,
 };
 

@@ -16,18 +16,18 @@ use std::collections::HashMap;
 
 use crate::{
     codec::{Reader, Writer},
-    tagger::lower_hash,
+    perceptron::lower_hash,
 };
 
 /// How many granularities of classes each word has.
-pub(crate) const GRANULARITIES: usize = 3;
+pub const GRANULARITIES: usize = 3;
 
 /// Stands for a word without a class (too rare in the unlabelled text, or never seen there).
-pub(crate) const NO_CLASS: u16 = u16::MAX;
+pub const NO_CLASS: u16 = u16::MAX;
 
 /// The classes of each word, at each granularity, keyed by the hash of the lowercased form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Clusters {
+pub struct Clusters {
     /// The number of classes of each granularity, coarse to fine.
     sizes: [usize; GRANULARITIES],
     classes: HashMap<u64, [u16; GRANULARITIES]>,
@@ -35,19 +35,19 @@ pub(crate) struct Clusters {
 
 /// How to induce the classes.
 #[derive(Clone, Debug)]
-pub(crate) struct InduceConfig {
+pub struct InduceConfig {
     /// The number of classes of each granularity.
-    pub(crate) sizes: [usize; GRANULARITIES],
+    pub sizes: [usize; GRANULARITIES],
     /// Words seen fewer times than this get no class.
-    pub(crate) min_count: u32,
+    pub min_count: u32,
     /// Passes over the vocabulary per granularity.
-    pub(crate) iterations: usize,
+    pub iterations: usize,
 }
 
 impl Clusters {
     /// The classes of the word whose lowercased form hashes to `lower`, [`NO_CLASS`] for each
     /// granularity when it has none.
-    pub(crate) fn of(&self, lower: u64) -> [u16; GRANULARITIES] {
+    pub fn of(&self, lower: u64) -> [u16; GRANULARITIES] {
         self.classes
             .get(&lower)
             .copied()
@@ -55,7 +55,7 @@ impl Clusters {
     }
 
     /// Induces classes from `sentences` of words (any case; they are lowercased here).
-    pub(crate) fn induce<S: AsRef<str>>(sentences: &[Vec<S>], config: &InduceConfig) -> Clusters {
+    pub fn induce<S: AsRef<str>>(sentences: &[Vec<S>], config: &InduceConfig) -> Clusters {
         let corpus = Corpus::new(sentences, config.min_count);
         let mut per_word = vec![[NO_CLASS; GRANULARITIES]; corpus.words.len()];
         for (g, &n_classes) in config.sizes.iter().enumerate() {
@@ -77,7 +77,8 @@ impl Clusters {
         }
     }
 
-    pub(crate) fn write(&self, out: &mut Writer) {
+    /// Appends the classes to a model file.
+    pub fn write(&self, out: &mut Writer) {
         let mut entries: Vec<_> = self.classes.iter().collect();
         entries.sort_unstable();
         self.sizes.iter().for_each(|&n| out.uint(n as u64));
@@ -88,7 +89,8 @@ impl Clusters {
         }
     }
 
-    pub(crate) fn read(input: &mut Reader) -> crate::Result<Clusters> {
+    /// Reads classes written by [`Clusters::write`].
+    pub fn read(input: &mut Reader) -> crate::Result<Clusters> {
         let mut sizes = [0; GRANULARITIES];
         for size in &mut sizes {
             *size = input.below(usize::from(NO_CLASS))?;

@@ -15,21 +15,26 @@ use std::{
 use crate::codec::{Reader, Writer};
 
 /// Mixes two hashes into one (a multiply-xorshift step, good enough for bucketing).
-pub(crate) fn mix(a: u64, b: u64) -> u64 {
+pub fn mix(a: u64, b: u64) -> u64 {
     let x = (a ^ b.rotate_left(25)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     x ^ (x >> 31)
 }
 
 /// The hash of a feature with template `template` and values `values`.
-pub(crate) fn feature(template: u64, values: &[u64]) -> u64 {
+pub fn feature(template: u64, values: &[u64]) -> u64 {
     values
         .iter()
         .fold(mix(template, 0x5157), |h, &v| mix(h, v))
         .wrapping_add(template)
 }
 
+/// The hash of `word` lowercased, the key of word-level tables.
+pub fn lower_hash(word: &str) -> u64 {
+    hash_chars(word.chars().flat_map(char::to_lowercase))
+}
+
 /// FNV-1a over the characters of `chars`, finished with [`mix`].
-pub(crate) fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+pub fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
     let h = chars.fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
         (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
     });
@@ -56,7 +61,7 @@ impl Hasher for KeyHasher {
 
 /// The weights being learned: current weights plus sums for averaging, one row per feature.
 #[derive(Debug)]
-pub(crate) struct Trainer {
+pub struct Trainer {
     n_classes: usize,
     rows: HashMap<u64, usize, BuildHasherDefault<KeyHasher>>,
     weights: Vec<f32>,
@@ -66,7 +71,8 @@ pub(crate) struct Trainer {
 }
 
 impl Trainer {
-    pub(crate) fn new(n_classes: usize) -> Trainer {
+    /// A trainer for `n_classes` classes with no weights yet.
+    pub fn new(n_classes: usize) -> Trainer {
         Trainer {
             n_classes,
             rows: HashMap::default(),
@@ -77,7 +83,7 @@ impl Trainer {
     }
 
     /// Adds the current weights of `features` to `scores`.
-    pub(crate) fn scores(&self, features: &[u64], scores: &mut [f32]) {
+    pub fn scores(&self, features: &[u64], scores: &mut [f32]) {
         scores.fill(0.0);
         for f in features {
             if let Some(&row) = self.rows.get(f) {
@@ -88,7 +94,7 @@ impl Trainer {
     }
 
     /// Moves weight from the predicted class to the gold one.
-    pub(crate) fn update(&mut self, features: &[u64], gold: usize, predicted: usize) {
+    pub fn update(&mut self, features: &[u64], gold: usize, predicted: usize) {
         if gold == predicted {
             return;
         }
@@ -107,7 +113,7 @@ impl Trainer {
     }
 
     /// Counts one training instance, for averaging.
-    pub(crate) fn tick(&mut self) {
+    pub fn tick(&mut self) {
         self.step += 1.0;
     }
 
@@ -117,7 +123,7 @@ impl Trainer {
     /// Most features are seen a few times and end with tiny weights that change no decision;
     /// dropping those below 1/64 of the largest weight keeps a third of the parser's features
     /// at the same accuracy on EWT dev, and a smaller table is a faster one.
-    pub(crate) fn averaged(&self, prune: f64) -> Table {
+    pub fn averaged(&self, prune: f64) -> Table {
         let average = |i: usize| f64::from(self.weights[i]) - self.sums[i] / self.step;
         let max = (0..self.weights.len()).fold(0.0f64, |m, i| m.max(average(i).abs()));
         let scale = if max > 0.0 {
@@ -151,7 +157,7 @@ impl Trainer {
 
 /// Averaged, quantized weights for scoring.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Table {
+pub struct Table {
     n_classes: usize,
     /// Open-addressing index: a feature sits in the first free slot of its home bucket or of
     /// the buckets after it; there are twice as many slots as features.
@@ -235,7 +241,8 @@ impl Table {
         }
     }
 
-    pub(crate) fn n_classes(&self) -> usize {
+    /// The number of classes.
+    pub fn n_classes(&self) -> usize {
         self.n_classes
     }
 
@@ -258,7 +265,7 @@ impl Table {
     /// features one step at a time (touch all home buckets, then find the rows, then read the
     /// first pair of every far row, then sum) lets those misses overlap instead of waiting in
     /// turn.
-    pub(crate) fn scores(&self, features: &[u64], scores: &mut [i32]) {
+    pub fn scores(&self, features: &[u64], scores: &mut [i32]) {
         const BATCH: usize = 32;
         scores.fill(0);
         let size = self.buckets.len();
@@ -331,7 +338,7 @@ impl Table {
     }
 
     /// Writes the rows in key order, keys as gaps, each row as (class gap, weight) pairs.
-    pub(crate) fn write(&self, out: &mut Writer) {
+    pub fn write(&self, out: &mut Writer) {
         let rows = self.rows();
         out.uint(self.n_classes as u64);
         out.uint(rows.len() as u64);
@@ -349,7 +356,8 @@ impl Table {
         }
     }
 
-    pub(crate) fn read(input: &mut Reader) -> crate::Result<Table> {
+    /// Reads a table written by [`Table::write`].
+    pub fn read(input: &mut Reader) -> crate::Result<Table> {
         let n_classes = input.below(1 << 12)?;
         let n_rows = input.count()?;
         let mut keys = Vec::with_capacity(n_rows);
@@ -394,7 +402,7 @@ fn next_bucket(at: usize, size: usize) -> usize {
 
 /// The index of the highest score among the classes `allowed` accepts; ties go to the lowest
 /// index, and `None` means no class is allowed.
-pub(crate) fn argmax<T: PartialOrd + Copy>(
+pub fn argmax<T: PartialOrd + Copy>(
     scores: &[T],
     allowed: impl Fn(usize) -> bool,
 ) -> Option<usize> {
@@ -409,14 +417,16 @@ pub(crate) fn argmax<T: PartialOrd + Copy>(
 
 /// A small deterministic random number generator (xorshift64*) for shuffling and exploration.
 #[derive(Debug)]
-pub(crate) struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    pub(crate) fn new(seed: u64) -> Rng {
+    /// A generator whose sequence is fixed by `seed`.
+    pub fn new(seed: u64) -> Rng {
         Rng(seed | 1)
     }
 
-    pub(crate) fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -424,14 +434,74 @@ impl Rng {
     }
 
     /// A float in [0, 1).
-    pub(crate) fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
+    /// Puts `items` in a random order (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
             items.swap(i, j);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Trains `n_classes` classes where feature `f` votes for class `f % n_classes`.
+    fn trained(n_classes: usize, prune: f64) -> Table {
+        let mut trainer = Trainer::new(n_classes);
+        let mut scores = vec![0.0; n_classes];
+        for round in 0..20u64 {
+            for f in 0..200u64 {
+                let features = [feature(7, &[f]), feature(8, &[round % 3])];
+                trainer.scores(&features, &mut scores);
+                let guess = argmax(&scores, |_| true).unwrap();
+                trainer.update(&features, (f % n_classes as u64) as usize, guess);
+                trainer.tick();
+            }
+        }
+        trainer.averaged(prune)
+    }
+
+    #[test]
+    fn tables_score_like_their_training_and_round_trip() {
+        // Three classes keep their weights in the index, five point into the row array.
+        for n_classes in [3, 5] {
+            let table = trained(n_classes, 0.0);
+            let mut scores = vec![0; n_classes];
+            for f in 0..200u64 {
+                table.scores(&[feature(7, &[f])], &mut scores);
+                assert_eq!(
+                    argmax(&scores, |_| true),
+                    Some((f % n_classes as u64) as usize)
+                );
+            }
+            table.scores(&[feature(9, &[1]), feature(9, &[2])], &mut scores);
+            assert!(scores.iter().all(|&s| s == 0), "unknown features weigh 0");
+            let mut out = Writer::default();
+            table.write(&mut out);
+            let mut input = Reader::new(&out.0);
+            assert_eq!(Table::read(&mut input).unwrap(), table);
+            input.expect_end().unwrap();
+        }
+    }
+
+    #[test]
+    fn pruning_drops_the_weak_features() {
+        let full = trained(5, 0.0).rows().len();
+        let pruned = trained(5, 0.5).rows().len();
+        assert!(pruned < full, "{pruned} of {full}");
+    }
+
+    #[test]
+    fn corrupt_counts_fail_without_allocating() {
+        let mut out = Writer::default();
+        out.uint(3);
+        out.uint(1 << 27);
+        assert!(Table::read(&mut Reader::new(&out.0)).is_err());
     }
 }
