@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Analysis, Error, Layer, Overlap, Result, Span};
+use crate::{Analysis, Error, Layer, Overlap, Quote, Result, Span};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -221,6 +221,8 @@ pub enum LayerKind {
     Sentences,
     /// Per-token syntax: tags, features, lemmas and dependency arcs.
     Syntax,
+    /// Quotes with their speakers and cues.
+    Quotes,
 }
 
 impl LayerKind {
@@ -231,6 +233,7 @@ impl LayerKind {
             LayerKind::Tokens => "tokens",
             LayerKind::Sentences => "sentences",
             LayerKind::Syntax => "syntax",
+            LayerKind::Quotes => "quotes",
         }
     }
 }
@@ -246,6 +249,8 @@ pub enum LayerData {
     /// The syntax layer: one analysis per token, aligned with the token layer by index; needs
     /// the token and sentence layers.
     Syntax(Vec<Analysis>),
+    /// The quotes layer: each quote's content span, with its speaker and cue spans.
+    Quotes(Layer<Quote>),
 }
 
 impl LayerData {
@@ -255,6 +260,7 @@ impl LayerData {
             LayerData::Tokens(_) => LayerKind::Tokens,
             LayerData::Sentences(_) => LayerKind::Sentences,
             LayerData::Syntax(_) => LayerKind::Syntax,
+            LayerData::Quotes(_) => LayerKind::Quotes,
         }
     }
 }
@@ -272,6 +278,7 @@ pub struct Document {
     tokens: Option<Layer<Token>>,
     sentences: Option<Layer<Sentence>>,
     syntax: Option<Vec<Analysis>>,
+    quotes: Option<Layer<Quote>>,
 }
 
 impl Document {
@@ -295,6 +302,7 @@ impl Document {
             tokens: None,
             sentences: None,
             syntax: None,
+            quotes: None,
         })
     }
 
@@ -380,6 +388,7 @@ impl Document {
             LayerKind::Tokens => self.tokens.is_some(),
             LayerKind::Sentences => self.sentences.is_some(),
             LayerKind::Syntax => self.syntax.is_some(),
+            LayerKind::Quotes => self.quotes.is_some(),
         }
     }
 
@@ -418,8 +427,22 @@ impl Document {
                 )?;
                 self.syntax = Some(syntax);
             }
+            LayerData::Quotes(quotes) => {
+                quotes.check_spans(&self.text)?;
+                for (_, quote) in quotes.iter() {
+                    for span in [quote.speaker(), quote.cue()].into_iter().flatten() {
+                        span.check(&self.text)?;
+                    }
+                }
+                self.quotes = Some(quotes);
+            }
         }
         Ok(())
+    }
+
+    /// The quotes layer, if a stage has added it.
+    pub fn quotes(&self) -> Option<&Layer<Quote>> {
+        self.quotes.as_ref()
     }
 
     /// The tokens of a sentence, with their spans.

@@ -28,6 +28,7 @@
 mod document;
 mod error;
 mod layer;
+mod quote;
 mod raw;
 mod span;
 mod stage;
@@ -39,6 +40,7 @@ pub use document::{
 };
 pub use error::{Error, Result};
 pub use layer::{Layer, Overlap};
+pub use quote::{Quote, QuoteKind};
 pub use raw::{RawDoc, RawFormat, RawMeta};
 pub use span::Span;
 pub use stage::{Diagnostic, Severity, Stage, StageError, StageOutput};

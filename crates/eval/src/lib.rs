@@ -14,6 +14,8 @@
 //! - `ud`: UPOS, XPOS, features, lemma, UAS and LAS on UD English EWT and GUM Wikinews, from
 //!   gold tokens and from raw text, scored like the CoNLL 2018 shared task, and tagger +
 //!   parser throughput.
+//! - `quotes`: direct quotes (strict and overlap) and their speakers, and attributions, on
+//!   PolNeAR dev and test.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -25,6 +27,7 @@
 
 mod aeb;
 pub mod conllu;
+mod quotes;
 mod report;
 mod tokenize;
 mod ud;
@@ -66,7 +69,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
 
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb", "ud"]
+    &["tokenize", "aeb", "ud", "quotes"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -78,6 +81,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
         "tokenize" => tokenize::run(data_dir),
         "aeb" => aeb::run(data_dir),
         "ud" => ud::run(data_dir),
+        "quotes" => quotes::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -122,6 +126,9 @@ pub enum Error {
     /// dyad's own data files failed to load.
     #[error(transparent)]
     Nlp(#[from] dyad_nlp::Error),
+    /// dyad's quote cue file failed to load.
+    #[error(transparent)]
+    Quotes(#[from] dyad_quotes::Error),
     /// dyad's tokenize stage failed on a benchmark document.
     #[error("tokenize stage failed on a document of {}: {message}", path.display())]
     Stage {
@@ -151,7 +158,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes)"
         );
     }
 }

@@ -1,4 +1,4 @@
-use dyad_doc::{Diagnostic, Document, Severity};
+use dyad_doc::{Diagnostic, Document, Severity, Span};
 use serde::Serialize;
 
 use crate::{OffsetConverter, OffsetUnit};
@@ -57,6 +57,8 @@ pub struct ArticleRecord<'a> {
     /// Tokens in text order, with `--tokens`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord<'a>>>,
+    /// Quotes with their speakers, in text order (empty when the quotes stage did not run).
+    pub quotes: Vec<QuoteRecord<'a>>,
     /// Notes about odd input.
     pub diagnostics: Vec<DiagnosticRecord<'a>>,
     /// Stages that failed on this article.
@@ -128,6 +130,30 @@ pub struct SyntaxRecord<'a> {
     pub head: Option<usize>,
     /// The Universal Dependencies relation to the head (`nsubj`, `obl:tmod`, `root` ...).
     pub deprel: &'a str,
+}
+
+/// A quote.
+#[derive(Debug, Serialize)]
+pub struct QuoteRecord<'a> {
+    /// Where the quoted words are, without the quotation marks.
+    pub span: [usize; 2],
+    /// The quoted words.
+    pub text: &'a str,
+    /// `direct`, `partial` or `indirect`.
+    pub kind: &'static str,
+    /// Who said it, as written in the text; `null` when not found.
+    pub speaker: Option<SpanText<'a>>,
+    /// The words marking the speech act (`said`, `according to`); `null` when none.
+    pub cue: Option<SpanText<'a>>,
+}
+
+/// A stretch of the text.
+#[derive(Debug, Serialize)]
+pub struct SpanText<'a> {
+    /// Where it is.
+    pub span: [usize; 2],
+    /// Its text.
+    pub text: &'a str,
 }
 
 /// A diagnostic.
@@ -205,6 +231,20 @@ impl<'a> ArticleRecord<'a> {
                     .collect()
             })
         });
+        let mut quotes = Vec::new();
+        for (span, quote) in doc.quotes().map_or(&[][..], |layer| layer.as_slice()) {
+            let mut span_text = |span: Span| SpanText {
+                span: conv.convert_span(span),
+                text: doc.text_of(span),
+            };
+            quotes.push(QuoteRecord {
+                span: span_text(*span).span,
+                text: doc.text_of(*span),
+                kind: quote.kind().as_str(),
+                speaker: quote.speaker().map(&mut span_text),
+                cue: quote.cue().map(&mut span_text),
+            });
+        }
         let diagnostics = diagnostics
             .iter()
             .map(|d| DiagnosticRecord {
@@ -242,6 +282,7 @@ impl<'a> ArticleRecord<'a> {
             sections,
             sentences,
             tokens,
+            quotes,
             diagnostics,
             failures: failures
                 .iter()

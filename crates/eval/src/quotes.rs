@@ -1,0 +1,359 @@
+//! The `quotes` suite: quotes and their speakers on PolNeAR (2016 US election news, brat
+//! stand-off attributions).
+//!
+//! A *gold direct quote* is a stretch between quotation marks (found by dyad-quotes' own mark
+//! scanner, which fixes the boundaries both sides use) that lies inside the content of an
+//! annotated attribution; its speaker is that attribution's source. dyad's direct and partial
+//! quotes are scored against them: strict (same span) and any-overlap precision and recall,
+//! and, on the strictly matched ones, whether dyad's speaker overlaps the annotated source.
+//! Every attribution with a source (direct or not) is scored too: found when a quote of any
+//! kind overlaps its content and names a speaker overlapping its source.
+//! Articles annotated twice are scored on their first annotation file, in name order.
+
+use std::{
+    ops::Range,
+    path::{Path, PathBuf},
+    time::Instant,
+};
+
+use dyad_doc::{Document, Layer, Meta, Overlap, QuoteKind, Section, SectionKind, Span, Stage};
+use dyad_nlp::TokenizeStage;
+use dyad_quotes::{find_quoted, QuoteStage};
+use dyad_syntax::SyntaxStage;
+
+use crate::{Error, Report};
+
+/// The corpus folder, relative to the data folder.
+const DIR: &str = "quotes/polnear/data";
+
+/// The floors, on the development split: the issue's for strict F1 (0.70); for the speaker a
+/// regression floor under today's score, as the issue's 0.92 is not reached yet.
+const FLOORS: [(&str, f64); 2] = [("dev_strict_f1", 0.70), ("dev_speaker", 0.78)];
+
+/// One annotated attribution: content and source, as byte ranges.
+#[derive(Debug, Default)]
+struct Attribution {
+    content: Vec<Range<usize>>,
+    source: Vec<Range<usize>>,
+}
+
+/// Counts for one split.
+#[derive(Debug, Default)]
+struct Tally {
+    articles: usize,
+    words: usize,
+    gold: usize,
+    system: usize,
+    strict: usize,
+    system_overlapping: usize,
+    gold_overlapped: usize,
+    speaker_right: usize,
+    speaker_judged: usize,
+    attributions: usize,
+    attributions_found: usize,
+    seconds: f64,
+}
+
+/// Runs the suite on PolNeAR under `data_dir`, or skips it if it is missing.
+pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
+    let dir = data_dir.join(DIR);
+    if !dir.join("dev/text").is_dir() || !dir.join("test/text").is_dir() {
+        let reason = format!(
+            "missing {DIR}/{{dev,test}}/text under {} (PolNeAR; see shared/data/README.md)",
+            data_dir.display()
+        );
+        return Ok(Report::skipped("quotes", reason));
+    }
+    let stages = Stages {
+        tokenize: TokenizeStage::new()?,
+        syntax: SyntaxStage::new()?,
+        quotes: QuoteStage::new()?,
+    };
+    let mut report = Report::new("quotes", &HEADER);
+    for split in ["dev", "test"] {
+        let tally = score_split(&stages, &dir.join(split))?;
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(tally.strict, tally.system);
+        let recall = ratio(tally.strict, tally.gold);
+        let f1 = harmonic(precision, recall);
+        let overlap_p = ratio(tally.system_overlapping, tally.system);
+        let overlap_r = ratio(tally.gold_overlapped, tally.gold);
+        let speaker = ratio(tally.speaker_right, tally.speaker_judged);
+        let attribution_recall = ratio(tally.attributions_found, tally.attributions);
+        let words_per_s = tally.words as f64 / tally.seconds.max(1e-9);
+        report.row(vec![
+            split.to_string(),
+            tally.articles.to_string(),
+            tally.gold.to_string(),
+            tally.system.to_string(),
+            format!("{f1:.3}"),
+            format!("{overlap_p:.3}"),
+            format!("{overlap_r:.3}"),
+            format!("{speaker:.3}"),
+            format!("{attribution_recall:.3}"),
+        ]);
+        for (name, value) in [
+            ("strict_f1", f1),
+            ("strict_precision", precision),
+            ("strict_recall", recall),
+            ("overlap_precision", overlap_p),
+            ("overlap_recall", overlap_r),
+            ("speaker", speaker),
+            ("attribution_recall", attribution_recall),
+        ] {
+            report.score(
+                &format!("{split}_{name}"),
+                (value * 1000.0).round() / 1000.0,
+            );
+        }
+        if split == "dev" {
+            report.score("words_per_s", words_per_s.round());
+        }
+    }
+    FLOORS
+        .iter()
+        .for_each(|(name, floor)| report.floor(name, *floor));
+    report.note(
+        "Gold direct quotes: quoted stretches (dyad's mark scanner) inside annotated attribution \
+         contents; strict = same span; speaker = dyad's speaker overlaps the annotated source, on \
+         strict matches; attributions = annotated attributions with a source that a dyad quote \
+         of any kind overlaps with a speaker overlapping the source.",
+    );
+    report.note(
+        "Floors hold on dev; issue 6 asks for speaker >= 0.92 on dev, not reached yet. Test is \
+         reported, not developed on. words_per_s: tokenizer, parser and quote finder together, \
+         one thread.",
+    );
+    Ok(report)
+}
+
+const HEADER: [&str; 9] = [
+    "split",
+    "articles",
+    "gold",
+    "dyad",
+    "strict F1",
+    "overlap P",
+    "overlap R",
+    "speaker",
+    "attributions",
+];
+
+/// The stages that make a document's quotes.
+struct Stages {
+    tokenize: TokenizeStage,
+    syntax: SyntaxStage,
+    quotes: QuoteStage,
+}
+
+fn harmonic(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Scores every article of one split folder.
+fn score_split(stages: &Stages, split: &Path) -> crate::Result<Tally> {
+    let mut texts = list(&split.join("text"))?;
+    texts.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    let annotations = list(&split.join("attributions"))?;
+    let mut tally = Tally::default();
+    for text_path in texts {
+        let stem = text_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        // `<article>_<annotator>.ann`; the first in name order.
+        let Some(ann_path) = annotations.iter().find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_prefix(stem.as_str()))
+                .is_some_and(|rest| rest.starts_with('_') && rest.ends_with(".ann"))
+        }) else {
+            continue;
+        };
+        let text = crate::read_text(&text_path)?;
+        let attributions = read_ann(&crate::read_text(ann_path)?, &text, ann_path)?;
+        let started = Instant::now();
+        let doc = annotate(stages, &text, &text_path)?;
+        tally.seconds += started.elapsed().as_secs_f64();
+        tally.articles += 1;
+        tally.words += doc.tokens().map_or(0, |t| t.len());
+        score_article(&doc, &attributions, &mut tally);
+    }
+    Ok(tally)
+}
+
+/// The files of a folder, in name order.
+fn list(dir: &Path) -> crate::Result<Vec<PathBuf>> {
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads a brat file's attributions, converting character offsets into byte offsets of `text`.
+fn read_ann(ann: &str, text: &str, path: &Path) -> crate::Result<Vec<Attribution>> {
+    let bytes_at: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let mut spans = std::collections::HashMap::new();
+    let mut events = Vec::new();
+    for (index, line) in ann.lines().enumerate() {
+        let bad = |message: &str| Error::Mismatch {
+            path: path.to_path_buf(),
+            line: index + 1,
+            message: message.to_string(),
+        };
+        let mut fields = line.split('\t');
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if id.starts_with('T') {
+            let (_, ranges) = body.split_once(' ').ok_or_else(|| bad("no offsets"))?;
+            let ranges = ranges
+                .split(';')
+                .map(|r| {
+                    let (a, b) = r.split_once(' ').ok_or_else(|| bad("bad offsets"))?;
+                    let at = |s: &str| {
+                        s.parse::<usize>()
+                            .ok()
+                            .and_then(|c| bytes_at.get(c).copied())
+                            .ok_or_else(|| bad("offset outside the text"))
+                    };
+                    Ok(at(a)?..at(b)?)
+                })
+                .collect::<crate::Result<Vec<_>>>()?;
+            spans.insert(id.to_string(), ranges);
+        } else if id.starts_with('E') {
+            events.push(body.to_string());
+        }
+    }
+    Ok(events
+        .iter()
+        .map(|event| {
+            let mut attribution = Attribution::default();
+            for part in event.split_whitespace() {
+                let Some((role, id)) = part.split_once(':') else {
+                    continue;
+                };
+                let ranges = spans.get(id).cloned().unwrap_or_default();
+                match role {
+                    "Content" => attribution.content = ranges,
+                    "Source" => attribution.source = ranges,
+                    _ => {}
+                }
+            }
+            attribution
+        })
+        .collect())
+}
+
+/// The text's paragraphs (its non-blank lines) as body sections, tokenized, parsed and quoted.
+fn annotate(stages: &Stages, text: &str, path: &Path) -> crate::Result<Document> {
+    let mut sections = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        let start = at + (trimmed.len() - trimmed.trim_start().len());
+        let end = at + trimmed.len();
+        if end > start {
+            if let Ok(span) = Span::new(text, start, end) {
+                sections.push((span, Section::new(SectionKind::Body)));
+            }
+        }
+        at += line.len();
+    }
+    let failed = |message: String| Error::Mismatch {
+        path: path.to_path_buf(),
+        line: 0,
+        message,
+    };
+    let sections = Layer::new(sections, Overlap::Forbid).map_err(|e| failed(e.to_string()))?;
+    let mut doc =
+        Document::new(text, Meta::new("polnear"), sections).map_err(|e| failed(e.to_string()))?;
+    let stages: [&dyn Stage; 3] = [&stages.tokenize, &stages.syntax, &stages.quotes];
+    for stage in stages {
+        let output = stage.run(&doc).map_err(|e| failed(e.message))?;
+        for layer in output.layers {
+            doc.attach(layer).map_err(|e| failed(e.to_string()))?;
+        }
+    }
+    Ok(doc)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Adds one article's counts.
+fn score_article(doc: &Document, attributions: &[Attribution], tally: &mut Tally) {
+    let text = doc.text();
+    // Gold direct quotes: quoted stretches inside an attribution's content, with its source.
+    let mut gold: Vec<(Range<usize>, &[Range<usize>])> = Vec::new();
+    for (span, _) in doc.sections() {
+        for stretch in find_quoted(text, span.range()) {
+            let content = stretch.content;
+            let owner = attributions.iter().find(|a| {
+                a.content
+                    .iter()
+                    .any(|c| c.start <= content.start + 1 && content.end <= c.end + 1)
+            });
+            if let Some(owner) = owner {
+                gold.push((content, &owner.source));
+            }
+        }
+    }
+    let quotes: Vec<(Range<usize>, QuoteKind, Option<Span>)> = doc
+        .quotes()
+        .map(|layer| {
+            layer
+                .iter()
+                .map(|(span, q)| (span.range(), q.kind(), q.speaker()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let direct: Vec<&(Range<usize>, QuoteKind, Option<Span>)> = quotes
+        .iter()
+        .filter(|(_, kind, _)| *kind != QuoteKind::Indirect)
+        .collect();
+    tally.gold += gold.len();
+    tally.system += direct.len();
+    for (content, source) in &gold {
+        if direct.iter().any(|(q, _, _)| overlaps(q, content)) {
+            tally.gold_overlapped += 1;
+        }
+        if let Some((_, _, speaker)) = direct.iter().find(|(q, _, _)| q == content) {
+            tally.strict += 1;
+            if !source.is_empty() {
+                tally.speaker_judged += 1;
+                let right = speaker.is_some_and(|s| source.iter().any(|r| overlaps(&s.range(), r)));
+                tally.speaker_right += usize::from(right);
+            }
+        }
+    }
+    tally.system_overlapping += direct
+        .iter()
+        .filter(|(q, _, _)| gold.iter().any(|(g, _)| overlaps(q, g)))
+        .count();
+    for attribution in attributions.iter().filter(|a| !a.source.is_empty()) {
+        tally.attributions += 1;
+        let found = quotes.iter().any(|(q, _, speaker)| {
+            attribution.content.iter().any(|c| overlaps(q, c))
+                && speaker
+                    .is_some_and(|s| attribution.source.iter().any(|r| overlaps(&s.range(), r)))
+        });
+        tally.attributions_found += usize::from(found);
+    }
+}

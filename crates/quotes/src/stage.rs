@@ -1,0 +1,480 @@
+//! The `quotes` pipeline stage.
+
+use std::ops::Range;
+
+use dyad_doc::{
+    Analysis, Document, Layer, LayerData, LayerKind, Overlap, Quote, QuoteKind, Span, Stage,
+    StageError, StageOutput, Token, TokenKind, Upos,
+};
+
+use crate::{find_quoted, CueKind, Cues};
+
+/// Relations whose subtrees are not part of a speaker's name: clauses hanging off it.
+const NOT_IN_NAME: [&str; 6] = ["acl", "acl:relcl", "advcl", "parataxis", "ccomp", "dep"];
+
+/// Partial quotes shorter than this are scare quotes (a course of “self-reliance”) unless
+/// they lie in the clause a speech verb governs; longer ones are speech even without a cue
+/// (“calibrated, practical approach that is open to diplomacy”).
+const MIN_PARTIAL_WORDS: usize = 4;
+
+/// The most tokens a speaker found by word order may have (`the assistant leader of the
+/// Democratic caucus`).
+const MAX_NAME_TOKENS: usize = 10;
+
+/// The stage that adds the quotes layer; needs tokens, sentences and syntax.
+#[derive(Clone, Debug)]
+pub struct QuoteStage {
+    cues: Cues,
+}
+
+impl QuoteStage {
+    /// The stage with the embedded cue list.
+    pub fn new() -> crate::Result<QuoteStage> {
+        Ok(QuoteStage::with_cues(Cues::builtin()?))
+    }
+
+    /// The stage with other cues.
+    pub fn with_cues(cues: Cues) -> QuoteStage {
+        QuoteStage { cues }
+    }
+}
+
+impl Stage for QuoteStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn requires(&self) -> &'static [LayerKind] {
+        &[LayerKind::Tokens, LayerKind::Sentences, LayerKind::Syntax]
+    }
+
+    fn provides(&self) -> &'static [LayerKind] {
+        &[LayerKind::Quotes]
+    }
+
+    fn run(&self, doc: &Document) -> Result<StageOutput, StageError> {
+        let missing = |layer: &str| StageError {
+            message: format!("the {layer} layer is missing"),
+        };
+        let view = View {
+            doc,
+            tokens: doc.tokens().ok_or_else(|| missing("tokens"))?.as_slice(),
+            sentences: doc
+                .sentences()
+                .ok_or_else(|| missing("sentences"))?
+                .iter()
+                .map(|(_, s)| s.tokens())
+                .collect(),
+            syntax: doc.syntax().ok_or_else(|| missing("syntax"))?,
+            cues: &self.cues,
+        };
+        let mut quotes = Vec::new();
+        let mut last_speaker = None;
+        for (span, section) in doc.sections() {
+            if section.kind().is_prose() {
+                view.paragraph(*span, &mut last_speaker, &mut quotes);
+            }
+        }
+        quotes.sort_by_key(|(span, _)| (span.start(), span.end()));
+        let layer = Layer::new(quotes, Overlap::Allow).map_err(|e| StageError {
+            message: format!("quotes produced an invalid layer: {e}"),
+        })?;
+        Ok(StageOutput {
+            layers: vec![LayerData::Quotes(layer)],
+            diagnostics: Vec::new(),
+        })
+    }
+}
+
+/// The layers one document's quotes are read from.
+struct View<'a> {
+    doc: &'a Document,
+    tokens: &'a [(Span, Token)],
+    /// Each sentence's token range.
+    sentences: Vec<Range<usize>>,
+    syntax: &'a [Analysis],
+    cues: &'a Cues,
+}
+
+/// A speech cue found in the text: its tokens and where its speaker is.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    first: usize,
+    last: usize,
+    kind: CueKind,
+}
+
+impl View<'_> {
+    /// Adds the quotes of one paragraph; `last_speaker` carries the speaker of the latest
+    /// quote over to a following paragraph that is nothing but a quote.
+    fn paragraph(
+        &self,
+        paragraph: Span,
+        last_speaker: &mut Option<Span>,
+        out: &mut Vec<(Span, Quote)>,
+    ) {
+        let text = self.doc.text();
+        let first_quote = out.len();
+        for stretch in find_quoted(text, paragraph.range()) {
+            let content = stretch.content.clone();
+            let inside = self.tokens_within(&content);
+            let words = inside
+                .clone()
+                .filter(|&t| self.tokens[t].1.kind() != TokenKind::Punct)
+                .count();
+            let Some(sentences) = self.sentences_over(&content) else {
+                continue;
+            };
+            let outside = |t: &usize| !inside.contains(t);
+            let sentence_tokens =
+                self.sentences[sentences.start].start..self.sentences[sentences.end - 1].end;
+            let is_punct = |t: usize| self.tokens[t].1.kind() == TokenKind::Punct;
+            let nothing_before = (sentence_tokens.start..inside.start).all(is_punct);
+            let nothing_after = (inside.end..sentence_tokens.end).all(is_punct);
+            // `… said, “We …”` and `… said: “We …”` introduce whole sentences too.
+            let introduced = inside.start >= 2
+                && matches!(self.doc.text_of(self.tokens[inside.start - 2].0), "," | ":");
+            let whole = nothing_before
+                || (nothing_after && introduced)
+                || sentences.len() > 1
+                || !stretch.closed;
+            // The cue may sit in the next sentence (`“Why …?” Vitter asked.`, which the splitter
+            // cuts after `?”`) or end the sentence before (`She tweeted: “…”`, `He said: ¶ “…”`).
+            let mut window = sentence_tokens.clone();
+            if nothing_after {
+                // Only a short attribution sentence, not the next quote or the story going on.
+                let next = self.sentences.get(sentences.end).filter(|next| {
+                    next.len() <= MAX_NAME_TOKENS + 2
+                        && self.tokens[next.start].1.kind() != TokenKind::Punct
+                });
+                if let Some(next) = next {
+                    window.end = next.end;
+                }
+            }
+            if nothing_before && sentences.start > 0 {
+                let previous = &self.sentences[sentences.start - 1];
+                if self.doc.text_of(self.tokens[previous.end - 1].0) == ":" {
+                    window.start = previous.start;
+                }
+            }
+            let cue = self.nearest_cue(window.filter(outside), &inside);
+            let only_quote = nothing_before && nothing_after;
+            let speaker = match cue {
+                Some(cue) => self.speaker(cue, Some(&inside)),
+                None if self.dash_credit(inside.end).is_some() => self.dash_credit(inside.end),
+                // A quote alone in its sentence continues the speech of the quote before it,
+                // in this paragraph or, for a paragraph that is only a quote, the one before.
+                None if only_quote && out.len() > first_quote => out[out.len() - 1].1.speaker(),
+                None if only_quote && self.paragraph_is(paragraph, &sentence_tokens) => {
+                    *last_speaker
+                }
+                None => None,
+            };
+            let kind = if whole {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            let governed = cue.is_some_and(|cue| {
+                self.clause_of(cue).is_some_and(|clause| {
+                    clause.start() <= content.start && content.end <= clause.end()
+                })
+            });
+            if kind == QuoteKind::Partial && words < MIN_PARTIAL_WORDS && !governed {
+                continue;
+            }
+            if kind == QuoteKind::Direct && cue.is_none() && speaker.is_none() && words < 3 {
+                continue;
+            }
+            let Ok(span) = Span::new(text, content.start, content.end) else {
+                continue;
+            };
+            let cue_span = cue.map(|c| self.tokens[c.first].0.cover(self.tokens[c.last].0));
+            out.push((span, Quote::new(kind, speaker, cue_span)));
+            if speaker.is_some() {
+                *last_speaker = speaker;
+            }
+        }
+        self.indirect(paragraph, first_quote, out);
+    }
+
+    /// Adds the clauses under speech verbs of `paragraph` that no quote of it covers.
+    fn indirect(&self, paragraph: Span, first_quote: usize, out: &mut Vec<(Span, Quote)>) {
+        let range = self.token_range(paragraph.range());
+        for verb in range {
+            if self.syntax[verb].upos() != Upos::Verb
+                || self.cues.word(self.syntax[verb].lemma()) != Some(CueKind::Verb)
+            {
+                continue;
+            }
+            let cue = Cue {
+                first: verb,
+                last: verb,
+                kind: CueKind::Verb,
+            };
+            // Reported speech follows its verb; a clause before it is not what was said.
+            let Some(content) = self
+                .clause_of(cue)
+                .filter(|c| c.start() > self.tokens[verb].0.start())
+            else {
+                continue;
+            };
+            if out[first_quote..].iter().any(|(q, _)| q.overlaps(content)) {
+                continue;
+            }
+            let quote = Quote::new(
+                QuoteKind::Indirect,
+                self.speaker(cue, None),
+                Some(self.tokens[verb].0),
+            );
+            out.push((content, quote));
+        }
+    }
+
+    /// The name credited after a dash right behind a quote (`…” ― Pamela Padilla`), if any.
+    fn dash_credit(&self, after: usize) -> Option<Span> {
+        let sentence = self.sentence_of(after.checked_sub(1)?)?;
+        let mut t = after;
+        while t < sentence.end
+            && matches!(self.doc.text_of(self.tokens[t].0), "”" | "\"" | "." | ",")
+        {
+            t += 1;
+        }
+        let dash = self.tokens.get(t)?;
+        if !matches!(self.doc.text_of(dash.0), "―" | "—" | "–" | "--") {
+            return None;
+        }
+        let name_start = t + 1;
+        let mut end = name_start;
+        while end < self.tokens.len()
+            && end - name_start < MAX_NAME_TOKENS
+            && self.syntax[end].upos() == Upos::Propn
+        {
+            end += 1;
+        }
+        (end > name_start).then(|| self.tokens[name_start].0.cover(self.tokens[end - 1].0))
+    }
+
+    /// The speech cue among `candidates` nearest to the quote whose tokens are `inside`.
+    fn nearest_cue(
+        &self,
+        candidates: impl Iterator<Item = usize>,
+        inside: &Range<usize>,
+    ) -> Option<Cue> {
+        let distance = |t: usize| {
+            if t >= inside.end {
+                t - inside.end
+            } else {
+                // A cue before the quote is a little further than one after it at the same
+                // distance: "…,” he said" is the commoner order.
+                inside.start - t + 1
+            }
+        };
+        candidates
+            .filter_map(|t| self.cue_at(t))
+            .min_by_key(|cue| distance(cue.first))
+    }
+
+    /// The cue that starts at token `t`, if one does.
+    fn cue_at(&self, t: usize) -> Option<Cue> {
+        let lemma = self.syntax[t].lemma().to_lowercase();
+        if let Some(next) = self.syntax.get(t + 1) {
+            if let Some(kind) = self.cues.pair(&lemma, &next.lemma().to_lowercase()) {
+                return Some(Cue {
+                    first: t,
+                    last: t + 1,
+                    kind,
+                });
+            }
+        }
+        let kind = self.cues.word(&lemma)?;
+        (kind == CueKind::Verb && self.syntax[t].upos() == Upos::Verb).then_some(Cue {
+            first: t,
+            last: t,
+            kind,
+        })
+    }
+
+    /// The words naming the speaker of `cue`, which marks the quote whose tokens are `quote`
+    /// (none for indirect speech).
+    fn speaker(&self, cue: Cue, quote: Option<&Range<usize>>) -> Option<Span> {
+        let outside = |t: usize| quote.is_none_or(|q| !q.contains(&t));
+        let can_speak = |t: usize| {
+            outside(t)
+                && self.cues.word(&self.syntax[t].lemma().to_lowercase()) != Some(CueKind::Never)
+        };
+        let who = match cue.kind {
+            CueKind::Verb => {
+                let mut verb = cue.first;
+                // A verb in a chain (`went on to say`, `said and added`) takes the subject of
+                // the first verb of the chain.
+                loop {
+                    let subject = self.sentence_of(verb).and_then(|sentence| {
+                        sentence.into_iter().find(|&t| {
+                            self.syntax[t].head() == Some(verb)
+                                && self.syntax[t].deprel().starts_with("nsubj")
+                                && can_speak(t)
+                        })
+                    });
+                    if subject.is_some() {
+                        break subject;
+                    }
+                    let Some(head) = self.syntax[verb].head() else {
+                        break None;
+                    };
+                    match self.syntax[verb].deprel() {
+                        "conj" | "xcomp" => verb = head,
+                        // `quoted another official as saying`: the object of the verb the
+                        // speech hangs off is the speaker.
+                        "advcl" => break self.child(head, |rel| rel == "obj"),
+                        // `an official (quoted) as saying`: the noun is the speaker.
+                        "acl" => break Some(head),
+                        _ => break None,
+                    }
+                }
+            }
+            // `according to X`: X heads the phrase the cue words mark.
+            CueKind::Source => self.syntax[cue.first].head(),
+            CueKind::Never => None,
+        };
+        let name = match who {
+            Some(who) => self.subtree_span(who, &NOT_IN_NAME),
+            None => quote.and_then(|q| self.speaker_by_position(cue, q)),
+        }?;
+        Some(self.with_hyphenated_tail(name))
+    }
+
+    /// The speaker read off the word order when the parse gives none: the words between the
+    /// quote and a cue after it (`…,” the senator said`), else the words after the cue up to
+    /// the next punctuation (`…,” said Sen. Warren.`).
+    fn speaker_by_position(&self, cue: Cue, quote: &Range<usize>) -> Option<Span> {
+        let sentence = self.sentence_of(cue.first)?;
+        let words = |range: Range<usize>| -> Option<Span> {
+            let mut kept = range.filter(|&t| self.tokens[t].1.kind() != TokenKind::Punct);
+            let first = kept.next()?;
+            let last = kept.next_back().unwrap_or(first);
+            Some(self.tokens[first].0.cover(self.tokens[last].0))
+        };
+        if cue.first >= quote.end {
+            let between = quote.end..cue.first;
+            if !between.is_empty() && between.len() <= MAX_NAME_TOKENS {
+                if let Some(span) = words(between) {
+                    return Some(span);
+                }
+            }
+        }
+        let after = cue.last + 1..sentence.end;
+        let until = after
+            .clone()
+            .find(|&t| self.tokens[t].1.kind() == TokenKind::Punct)
+            .unwrap_or(after.end);
+        let tail = after.start..until;
+        (!tail.is_empty() && tail.len() <= MAX_NAME_TOKENS)
+            .then(|| words(tail))
+            .flatten()
+    }
+
+    /// `span` stretched over a hyphenated tail glued to it (`Chung Eui` + `-yong`), which the
+    /// parser may attach elsewhere.
+    fn with_hyphenated_tail(&self, span: Span) -> Span {
+        let mut end = span;
+        let mut next = self.tokens.partition_point(|(s, _)| s.start() < span.end());
+        while let (Some((hyphen, _)), Some((word, token))) =
+            (self.tokens.get(next), self.tokens.get(next + 1))
+        {
+            let glued = hyphen.start() == end.end() && word.start() == hyphen.end();
+            if !glued || self.doc.text_of(*hyphen) != "-" || token.kind() != TokenKind::Word {
+                break;
+            }
+            end = end.cover(*word);
+            next += 2;
+        }
+        end
+    }
+
+    /// The span of the clause a speech verb governs (its `ccomp`), if any.
+    fn clause_of(&self, cue: Cue) -> Option<Span> {
+        if cue.kind != CueKind::Verb {
+            return None;
+        }
+        let clause = self.child(cue.first, |rel| rel == "ccomp")?;
+        self.subtree_span(clause, &[])
+    }
+
+    /// The first child of `head` whose relation satisfies `rel`.
+    fn child(&self, head: usize, rel: impl Fn(&str) -> bool) -> Option<usize> {
+        let sentence = self.sentence_of(head)?;
+        sentence.into_iter().find(|&t| {
+            t != head && self.syntax[t].head() == Some(head) && rel(self.syntax[t].deprel())
+        })
+    }
+
+    /// The span from the first to the last token of the subtree of `root`, leaving out the
+    /// subtrees of children attached by a relation in `skip`.
+    fn subtree_span(&self, root: usize, skip: &[&str]) -> Option<Span> {
+        let sentence = self.sentence_of(root)?;
+        let mut in_tree = vec![false; sentence.len()];
+        in_tree[root - sentence.start] = true;
+        // Heads come in any order, so repeat until no token joins (bounded by the depth).
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for t in sentence.clone() {
+                if in_tree[t - sentence.start] || skip.contains(&self.syntax[t].deprel()) {
+                    continue;
+                }
+                if let Some(h) = self.syntax[t].head() {
+                    if sentence.contains(&h) && in_tree[h - sentence.start] {
+                        in_tree[t - sentence.start] = true;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        // Punctuation at the edges (`Blinken,`) is not part of the phrase.
+        let kept = |(i, &b): (usize, &bool)| {
+            b && self.tokens[i + sentence.start].1.kind() != TokenKind::Punct
+        };
+        let first = in_tree.iter().enumerate().position(kept)? + sentence.start;
+        let last = in_tree.iter().enumerate().rposition(kept)? + sentence.start;
+        Some(self.tokens[first].0.cover(self.tokens[last].0))
+    }
+
+    /// The token range of the sentence holding token `t`.
+    fn sentence_of(&self, t: usize) -> Option<Range<usize>> {
+        let i = self.sentences.partition_point(|s| s.end <= t);
+        self.sentences.get(i).filter(|s| s.contains(&t)).cloned()
+    }
+
+    /// The tokens lying within the byte range `range`.
+    fn tokens_within(&self, range: &Range<usize>) -> Range<usize> {
+        let first = self
+            .tokens
+            .partition_point(|(s, _)| s.start() < range.start);
+        let end = self.tokens.partition_point(|(s, _)| s.end() <= range.end);
+        first..end.max(first)
+    }
+
+    /// The tokens overlapping the byte range `range`.
+    fn token_range(&self, range: Range<usize>) -> Range<usize> {
+        let first = self.tokens.partition_point(|(s, _)| s.end() <= range.start);
+        let end = self.tokens.partition_point(|(s, _)| s.start() < range.end);
+        first..end.max(first)
+    }
+
+    /// The sentences overlapping the byte range `range`, as a range of sentence indices.
+    fn sentences_over(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let tokens = self.token_range(range.clone());
+        if tokens.is_empty() {
+            return None;
+        }
+        let first = self.sentences.partition_point(|s| s.end <= tokens.start);
+        let end = self.sentences.partition_point(|s| s.start < tokens.end);
+        (first < end).then_some(first..end)
+    }
+
+    /// Whether the tokens `tokens` are all the tokens of `paragraph`.
+    fn paragraph_is(&self, paragraph: Span, tokens: &Range<usize>) -> bool {
+        self.token_range(paragraph.range()) == *tokens
+    }
+}
