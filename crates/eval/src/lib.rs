@@ -27,6 +27,9 @@
 
 mod aeb;
 pub mod conllu;
+// Not in `suite_names` until issue 5's floors hold; `dyad eval` cannot run it yet, the
+// `run_suite` example can.
+mod events;
 mod quotes;
 mod report;
 mod tokenize;
@@ -82,6 +85,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
         "aeb" => aeb::run(data_dir),
         "ud" => ud::run(data_dir),
         "quotes" => quotes::run(data_dir),
+        "events" => events::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -126,6 +130,12 @@ pub enum Error {
     /// dyad's own data files failed to load.
     #[error(transparent)]
     Nlp(#[from] dyad_nlp::Error),
+    /// A knowledge base failed to load.
+    #[error(transparent)]
+    Kb(#[from] dyad_kb::Error),
+    /// A verb dictionary failed to load.
+    #[error(transparent)]
+    Coder(#[from] dyad_coder::Error),
     /// dyad's quote cue file failed to load.
     #[error(transparent)]
     Quotes(#[from] dyad_quotes::Error),

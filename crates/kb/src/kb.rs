@@ -291,6 +291,22 @@ impl KbBuilder {
         Ok(self)
     }
 
+    /// Adds a PETRARCH actor dictionary from memory, named `label` in origins.
+    pub fn petrarch_actors(mut self, label: &str, text: &str) -> KbBuilder {
+        let label: Arc<str> = Arc::from(label);
+        let kind = petrarch::FileKind::Actors;
+        petrarch::parse(kind, &label, text, &mut self.imported, &mut self.import);
+        self
+    }
+
+    /// Adds a PETRARCH agent dictionary from memory, named `label` in origins.
+    pub fn petrarch_agents(mut self, label: &str, text: &str) -> KbBuilder {
+        let label: Arc<str> = Arc::from(label);
+        let kind = petrarch::FileKind::Agents;
+        petrarch::parse(kind, &label, text, &mut self.imported, &mut self.import);
+        self
+    }
+
     /// Adds a knowledge file from memory, named `file` (one of dyad's file names) in errors.
     pub fn text(mut self, file: &str, text: &str) -> KbBuilder {
         let kind = tables::FILES

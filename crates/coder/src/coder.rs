@@ -1,0 +1,460 @@
+//! Coding one parsed sentence into events.
+
+use std::ops::Range;
+
+use dyad_doc::{Analysis, Upos};
+
+use crate::{Pattern, Term, VerbDictionary};
+
+/// An actor mention of a sentence: its tokens and its code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// The mention's tokens, as indices into the sentence.
+    pub tokens: Range<usize>,
+    /// Its CAMEO actor code (`USAGOV`).
+    pub code: String,
+}
+
+/// One parsed sentence with its actors.
+#[derive(Clone, Copy, Debug)]
+pub struct SentenceView<'a> {
+    /// The words.
+    pub words: &'a [&'a str],
+    /// One analysis per word, heads as indices into the sentence.
+    pub analyses: &'a [Analysis],
+    /// The actor mentions, in text order.
+    pub actors: &'a [Actor],
+}
+
+/// An event: who did what to whom, and why dyad thinks so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// The source actor's code.
+    pub source: String,
+    /// The target actor's code.
+    pub target: String,
+    /// The CAMEO event code.
+    pub code: String,
+    /// The verb's index in the sentence: the evidence.
+    pub verb: usize,
+    /// Whether the verb is negated (`did not attack`).
+    pub negated: bool,
+    /// `file:line` of the pattern or verb block that gave the code.
+    pub rule: String,
+}
+
+/// The role an actor plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Source,
+    Target,
+}
+
+/// A pattern that matched: how specific it is and which actors its markers picked.
+struct Matched<'p> {
+    pattern: &'p Pattern,
+    words: usize,
+    picked: Vec<(Role, Vec<usize>)>,
+    compound: bool,
+}
+
+/// Codes the events of one sentence with `verbs`.
+pub fn code_sentence(verbs: &VerbDictionary, sentence: &SentenceView) -> Vec<Event> {
+    let tree = Tree::new(sentence.analyses);
+    let mut events = Vec::new();
+    for verb in 0..sentence.words.len() {
+        let analysis = &sentence.analyses[verb];
+        if !matches!(analysis.upos(), Upos::Verb) {
+            continue;
+        }
+        let lemma = analysis.lemma().to_lowercase();
+        let particle = tree
+            .children(verb)
+            .find(|&c| sentence.analyses[c].deprel() == "compound:prt")
+            .map(|c| format!("{lemma} {}", sentence.analyses[c].lemma().to_lowercase()));
+        let entries: Vec<_> = match particle.as_deref() {
+            Some(phrasal) if verbs.entries(phrasal).next().is_some() => {
+                verbs.entries(phrasal).collect()
+            }
+            _ => verbs.entries(&lemma).collect(),
+        };
+        if entries.is_empty() {
+            continue;
+        }
+        let best = entries
+            .iter()
+            .flat_map(|e| &e.patterns)
+            .filter_map(|p| match_pattern(p, verb, sentence, &tree))
+            .max_by_key(|m| m.words);
+        let (code, rule) = match &best {
+            Some(m) => (m.pattern.code.clone(), m.pattern.origin.clone()),
+            None => (entries[0].code.clone(), entries[0].origin.clone()),
+        };
+        let Some(code) = code else {
+            continue;
+        };
+        let mut sources = subject_actors(verb, sentence, &tree);
+        let mut targets = object_actors(verb, sentence, &tree);
+        if let Some(m) = &best {
+            for (role, actors) in &m.picked {
+                match role {
+                    Role::Source => sources.clone_from(actors),
+                    Role::Target => targets.clone_from(actors),
+                }
+            }
+        }
+        let negated = tree.children(verb).any(|c| {
+            sentence.analyses[c].deprel() == "advmod"
+                && matches!(sentence.analyses[c].lemma(), "not" | "never" | "n't")
+        });
+        let mut pairs = Vec::new();
+        if best.as_ref().is_some_and(|m| m.compound) && targets.is_empty() {
+            for &a in &sources {
+                for &b in &sources {
+                    pairs.push((a, b));
+                }
+            }
+        } else {
+            for &a in &sources {
+                for &b in &targets {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        for (a, b) in pairs {
+            let (source, target) = (&sentence.actors[a].code, &sentence.actors[b].code);
+            if source == target {
+                continue;
+            }
+            let event = Event {
+                source: source.clone(),
+                target: target.clone(),
+                code: code.clone(),
+                verb,
+                negated,
+                rule: rule.clone(),
+            };
+            if !events.contains(&event) {
+                events.push(event);
+            }
+        }
+    }
+    events
+}
+
+/// The dependency tree of a sentence, as child lists.
+struct Tree {
+    children: Vec<Vec<usize>>,
+    heads: Vec<Option<usize>>,
+}
+
+impl Tree {
+    fn new(analyses: &[Analysis]) -> Tree {
+        let n = analyses.len();
+        let heads: Vec<Option<usize>> = analyses
+            .iter()
+            .map(|a| a.head().filter(|&h| h < n))
+            .collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, head) in heads.iter().enumerate() {
+            if let Some(h) = *head {
+                children[h].push(i);
+            }
+        }
+        Tree { children, heads }
+    }
+
+    fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children[of].iter().copied()
+    }
+
+    /// Whether `node` lies in the subtree of `root` (a tree has no cycles, but a bad parse
+    /// might, so the walk is bounded).
+    fn dominates(&self, root: usize, mut node: usize) -> bool {
+        for _ in 0..=self.heads.len() {
+            if node == root {
+                return true;
+            }
+            match self.heads[node] {
+                Some(h) => node = h,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// The actors whose last token lies in the subtree of `root`.
+fn actors_under(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+    (0..sentence.actors.len())
+        .filter(|&a| {
+            let last = sentence.actors[a].tokens.end.saturating_sub(1);
+            last < sentence.words.len() && tree.dominates(root, last)
+        })
+        .collect()
+}
+
+/// The first child of `verb` whose relation satisfies `rel`.
+fn child(verb: usize, sentence: &SentenceView, tree: &Tree, rel: &[&str]) -> Option<usize> {
+    tree.children(verb)
+        .find(|&c| rel.contains(&sentence.analyses[c].deprel()))
+}
+
+/// The actors that act: the subject's, a passive's agent's, or, for a verb with no subject of
+/// its own, those of the verb it hangs off (the object for `urged Vietnam to push back`).
+fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+    let mut at = verb;
+    for _ in 0..sentence.words.len() {
+        if let Some(agent) = tree.children(at).find(|&c| {
+            sentence.analyses[c].deprel() == "obl:agent"
+                || (sentence.analyses[c].deprel() == "obl"
+                    && tree
+                        .children(c)
+                        .any(|g| sentence.analyses[g].lemma() == "by"))
+                    && child(at, sentence, tree, &["nsubj:pass"]).is_some()
+        }) {
+            return actors_under(agent, sentence, tree);
+        }
+        if let Some(subject) = child(at, sentence, tree, &["nsubj", "csubj"]) {
+            return actors_under(subject, sentence, tree);
+        }
+        let Some(head) = tree.heads[at] else {
+            return Vec::new();
+        };
+        match sentence.analyses[at].deprel() {
+            "xcomp" => {
+                if let Some(object) = child(head, sentence, tree, &["obj", "iobj"]) {
+                    return actors_under(object, sentence, tree);
+                }
+                at = head;
+            }
+            "conj" | "advcl" | "acl" | "ccomp" => at = head,
+            _ => return Vec::new(),
+        }
+    }
+    Vec::new()
+}
+
+/// The actors acted on: a passive's subject's, the object's, or those of its prepositional
+/// phrases and of nouns modifying the object (`ties with Gondor`).
+fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+    if let Some(subject) = child(verb, sentence, tree, &["nsubj:pass"]) {
+        return actors_under(subject, sentence, tree);
+    }
+    for rel in [&["obj", "iobj"][..], &["obl", "xcomp"][..]] {
+        let found: Vec<usize> = tree
+            .children(verb)
+            .filter(|&c| rel.contains(&sentence.analyses[c].deprel()))
+            .flat_map(|c| actors_under(c, sentence, tree))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
+fn is_word(t: usize, alternatives: &[String], sentence: &SentenceView) -> bool {
+    alternatives.iter().any(|alt| {
+        alt.split(' ').enumerate().all(|(k, word)| {
+            let Some(i) = t.checked_add(k).filter(|&i| i < sentence.words.len()) else {
+                return false;
+            };
+            sentence.words[i].eq_ignore_ascii_case(word)
+                || sentence.analyses[i].lemma().eq_ignore_ascii_case(word)
+        })
+    })
+}
+
+/// Matches `pattern` around `verb`: its words before the verb among the tokens before it, its
+/// words after among the verb's dependents after it.
+fn match_pattern<'p>(
+    pattern: &'p Pattern,
+    verb: usize,
+    sentence: &SentenceView,
+    tree: &Tree,
+) -> Option<Matched<'p>> {
+    let n = sentence.words.len();
+    let after: Vec<usize> = (verb + 1..n).filter(|&t| tree.dominates(verb, t)).collect();
+    let before: Vec<usize> = (0..verb).collect();
+    let mut matched = Matched {
+        pattern,
+        words: 0,
+        picked: Vec::new(),
+        compound: false,
+    };
+    for (terms, region, side) in [(&pattern.before, &before, 0), (&pattern.after, &after, 1)] {
+        for term in terms.iter() {
+            match term {
+                Term::Word(alternatives) => {
+                    region
+                        .iter()
+                        .find(|&&t| is_word(t, alternatives, sentence))?;
+                    matched.words += 1;
+                }
+                Term::Phrase(inner) => {
+                    for term in inner {
+                        if let Term::Word(alternatives) = term {
+                            region
+                                .iter()
+                                .find(|&&t| is_word(t, alternatives, sentence))?;
+                            matched.words += 1;
+                        }
+                    }
+                }
+                Term::Prep(preps, inner) => {
+                    let prep = region
+                        .iter()
+                        .copied()
+                        .find(|&t| is_word(t, preps, sentence))?;
+                    matched.words += 1;
+                    // UD hangs the preposition off its noun.
+                    let phrase = tree.heads[prep].unwrap_or(prep);
+                    let inside: Vec<usize> = (prep + 1..n)
+                        .filter(|&t| tree.dominates(phrase, t))
+                        .collect();
+                    for term in inner {
+                        match term {
+                            Term::Word(alternatives) => {
+                                inside
+                                    .iter()
+                                    .find(|&&t| is_word(t, alternatives, sentence))?;
+                                matched.words += 1;
+                            }
+                            Term::Source | Term::Target => {
+                                let role = if *term == Term::Source {
+                                    Role::Source
+                                } else {
+                                    Role::Target
+                                };
+                                let actors = actors_under(phrase, sentence, tree);
+                                if actors.is_empty() {
+                                    return None;
+                                }
+                                matched.picked.push((role, actors));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Term::Source | Term::Target => {
+                    let role = if *term == Term::Source {
+                        Role::Source
+                    } else {
+                        Role::Target
+                    };
+                    // Before the verb, the marker is the subject's place; after it, the
+                    // object's, so the default roles swap only when the marker says so.
+                    let actors = if side == 0 {
+                        subject_actors(verb, sentence, tree)
+                    } else {
+                        object_actors(verb, sentence, tree)
+                    };
+                    if !actors.is_empty() {
+                        matched.picked.push((role, actors));
+                    }
+                }
+                Term::Compound => matched.compound = true,
+                Term::Skip => {}
+            }
+        }
+    }
+    Some(matched)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    const VERBS: &str = "\
+--- ACCUSE [112] ---
+ACCUSE
+- * (OF WAR) [1121]
+
+--- RESTORE [050] ---
+RESTORE
+- * TIES (WITH +) [064]
+";
+
+    /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
+    fn parsed(
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+    ) -> (Vec<&'static str>, Vec<Analysis>) {
+        let words = rows.iter().map(|r| r.0).collect();
+        let analyses = rows
+            .iter()
+            .map(|&(_, upos, lemma, head, deprel)| {
+                Analysis::new(
+                    upos,
+                    Arc::from("_"),
+                    Arc::from("_"),
+                    Arc::from(lemma),
+                    head.checked_sub(1),
+                    Arc::from(deprel),
+                )
+            })
+            .collect();
+        (words, analyses)
+    }
+
+    fn actor(tokens: Range<usize>, code: &str) -> Actor {
+        Actor {
+            tokens,
+            code: code.to_string(),
+        }
+    }
+
+    fn codes(rows: &[(&'static str, Upos, &str, usize, &str)], actors: &[Actor]) -> Vec<String> {
+        let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+        let (words, analyses) = parsed(rows);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            actors,
+        };
+        code_sentence(&verbs, &view)
+            .into_iter()
+            .map(|e| format!("{} {} {} {}", e.source, e.target, e.code, e.rule))
+            .collect()
+    }
+
+    #[test]
+    fn subject_verb_object_and_patterns() {
+        use Upos::*;
+        let accused = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("Gondor", Propn, "Gondor", 2, "obj"),
+            ("of", Adp, "of", 5, "case"),
+            ("war", Noun, "war", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(2..3, "GON")];
+        assert_eq!(codes(&accused, &actors), ["ARN GON 1121 v.txt:3"]);
+        let passive = [
+            ("Gondor", Propn, "Gondor", 3, "nsubj:pass"),
+            ("was", Aux, "be", 3, "aux:pass"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("by", Adp, "by", 5, "case"),
+            ("Arnor", Propn, "Arnor", 3, "obl:agent"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
+        assert_eq!(codes(&passive, &actors), ["ARN GON 112 v.txt:1"]);
+    }
+
+    #[test]
+    fn a_prepositional_marker_picks_the_target() {
+        use Upos::*;
+        let restored = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("restored", Verb, "restore", 0, "root"),
+            ("ties", Noun, "tie", 2, "obj"),
+            ("with", Adp, "with", 5, "case"),
+            ("Gondor", Propn, "Gondor", 3, "nmod"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(4..5, "GON")];
+        assert_eq!(codes(&restored, &actors), ["ARN GON 064 v.txt:7"]);
+    }
+}

@@ -1,0 +1,41 @@
+//! The event coder: who did what to whom, in CAMEO, with the evidence and the rule that fired.
+//!
+//! - [`VerbDictionary`] holds verb patterns: for each verb (by lemma), its default CAMEO code
+//!   and patterns that refine it by the words around the verb (`restore {DIPLOMATIC TIES}` is
+//!   `050`, `accuse` is `112`). It is read from the PETRARCH/TABARI verb dictionary format
+//!   (`CAMEO.2.0.txt`) that analysts maintain, keeping each pattern's `file:line`; what dyad
+//!   cannot express is listed in an [`ImportReport`] rather than silently dropped.
+//! - [`code_sentence`] codes one parsed sentence: each verb with a pattern, its source (the
+//!   actors of its subject, or of a passive's agent) and its target (the actors of its object
+//!   or of the prepositional phrase the pattern names), following coordination and verb
+//!   chains (`urged ... to`, `said and added`).
+//! - [`sentence_actors`] finds a sentence's actors with the knowledge base (`dyad-kb`), folding
+//!   role nouns into the actor they qualify.
+#![deny(missing_docs)]
+
+mod actors;
+mod coder;
+mod verbs;
+
+pub use actors::sentence_actors;
+pub use coder::{code_sentence, Actor, Event, SentenceView};
+pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
+
+/// Errors reading a verb dictionary.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A line that cannot be read.
+    #[error("{file}:{line}: {message}")]
+    Verbs {
+        /// The file.
+        file: String,
+        /// The 1-based line.
+        line: usize,
+        /// What is wrong, lowercase, no trailing period.
+        message: String,
+    },
+}
+
+/// The result type of this crate.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,364 @@
+//! Verb patterns, read from the PETRARCH/TABARI verb dictionary format.
+//!
+//! The format (PETRARCH's `CAMEO.2.0.txt`): synonym sets, a line `&NAME` and then `+WORD` lines;
+//! verb blocks, a line `--- VERB [CODE] ---`, then the verbs that share the block (`WORD
+//! {IRREGULAR FORMS}`, `+MULTI_WORD {...}`), then pattern lines `- WORDS * WORDS [CODE]`.
+//! In a pattern, `*` is the verb; plain words and `&SET`s must occur around it; `(PREP ...)` is a
+//! prepositional phrase; `{A B}` a noun phrase; `$` marks where the source is, `+` the target,
+//! `%` a compound subject whose members act on each other, `^` any one word. `[---]` means no
+//! event; `[A:B]` is read as `A`. `#` starts a comment; `_` joins the words of one expression.
+
+use std::collections::HashMap;
+
+use crate::Error;
+
+/// One element of a pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// A word, or any word of a synonym set (lowercase).
+    Word(Vec<String>),
+    /// A noun phrase: its words, in order.
+    Phrase(Vec<Term>),
+    /// A prepositional phrase: the preposition's alternatives and the phrase's other terms.
+    Prep(Vec<String>, Vec<Term>),
+    /// Where the source actor is.
+    Source,
+    /// Where the target actor is.
+    Target,
+    /// A compound subject whose members act on each other (`% *`: "X and Y agreed").
+    Compound,
+    /// Any one word.
+    Skip,
+}
+
+/// A pattern: what must come before and after the verb, and the code it gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    /// Terms before the verb.
+    pub before: Vec<Term>,
+    /// Terms after the verb.
+    pub after: Vec<Term>,
+    /// The CAMEO code, `None` for a pattern that rules an event out (`[---]`).
+    pub code: Option<String>,
+    /// `file:line` of the pattern.
+    pub origin: String,
+}
+
+/// The verbs of one block, their default code and their patterns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerbEntry {
+    /// The block's name (`ABANDON`), lowercase.
+    pub name: String,
+    /// The default code, `None` when the verb alone is no event.
+    pub code: Option<String>,
+    /// The patterns, in file order.
+    pub patterns: Vec<Pattern>,
+    /// `file:line` of the block header.
+    pub origin: String,
+}
+
+/// What an import read and what it left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Verb blocks read.
+    pub blocks: usize,
+    /// Verbs (lemmas) read.
+    pub verbs: usize,
+    /// Patterns read.
+    pub patterns: usize,
+    /// Lines left out, as `file:line: why`.
+    pub skipped: Vec<String>,
+}
+
+/// Verb patterns by verb lemma.
+#[derive(Clone, Debug, Default)]
+pub struct VerbDictionary {
+    entries: Vec<VerbEntry>,
+    /// Lowercase lemma (words joined by spaces) to the entries it belongs to.
+    by_lemma: HashMap<String, Vec<usize>>,
+    report: ImportReport,
+}
+
+impl VerbDictionary {
+    /// Reads a dictionary in PETRARCH format; `file` names it in origins and errors.
+    ///
+    /// Fails on a pattern or verb line outside any verb block, on a pattern without a code and on
+    /// a block header without one; patterns dyad cannot read (an unknown synonym set, a code
+    /// that is not CAMEO's form, unbalanced brackets) are skipped and reported.
+    pub fn from_petrarch(file: &str, text: &str) -> crate::Result<VerbDictionary> {
+        let mut dictionary = VerbDictionary::default();
+        let mut synsets: HashMap<String, Vec<String>> = HashMap::new();
+        let mut synset: Option<String> = None;
+        for (index, raw) in text.lines().enumerate() {
+            let line_no = index + 1;
+            let error = |message: &str| Error::Verbs {
+                file: file.to_string(),
+                line: line_no,
+                message: message.to_string(),
+            };
+            // A blank line ends a synonym set; a comment line does not.
+            if raw.trim().is_empty() {
+                synset = None;
+                continue;
+            }
+            let line = without_comment(raw).trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('&') {
+                let name = name.split_whitespace().next().unwrap_or_default();
+                synsets.insert(name.to_string(), Vec::new());
+                synset = Some(name.to_string());
+            } else if line.starts_with("---") {
+                synset = None;
+                let header = line.trim_matches('-').trim();
+                let (name, code) = header
+                    .split_once('[')
+                    .ok_or_else(|| error("a verb block header needs a [CODE]"))?;
+                dictionary.entries.push(VerbEntry {
+                    name: words(name),
+                    code: parse_code(code).map_err(|m| error(&m))?,
+                    patterns: Vec::new(),
+                    origin: format!("{file}:{line_no}"),
+                });
+                dictionary.report.blocks += 1;
+            } else if let (Some(member), Some(set)) = (line.strip_prefix('+'), &synset) {
+                let word = member.split_whitespace().next().unwrap_or_default();
+                synsets.entry(set.clone()).or_default().push(words(word));
+            } else if let Some(body) = line.strip_prefix('-') {
+                let entry = dictionary
+                    .entries
+                    .last_mut()
+                    .ok_or_else(|| error("a pattern outside any verb block"))?;
+                let (terms, code) = body
+                    .rsplit_once('[')
+                    .ok_or_else(|| error("a pattern needs a [CODE]"))?;
+                let parsed = parse_code(code).and_then(|code| {
+                    parse_terms(terms, &synsets).map(|(before, after)| (code, before, after))
+                });
+                match parsed {
+                    Ok((code, before, after)) => {
+                        entry.patterns.push(Pattern {
+                            before,
+                            after,
+                            code,
+                            origin: format!("{file}:{line_no}"),
+                        });
+                        dictionary.report.patterns += 1;
+                    }
+                    Err(why) => dictionary
+                        .report
+                        .skipped
+                        .push(format!("{file}:{line_no}: {why}")),
+                }
+            } else {
+                // A verb of the current block: `WORD {FORMS}` or `+MULTI_WORD {FORMS}`; dyad
+                // matches lemmas, so the irregular forms are not needed.
+                let index = dictionary
+                    .entries
+                    .len()
+                    .checked_sub(1)
+                    .ok_or_else(|| error("a verb outside any verb block"))?;
+                let verb = line.trim_start_matches('+');
+                let verb = verb.split(['{', ' ', '\t']).next().unwrap_or_default();
+                if verb.is_empty() {
+                    return Err(error("an empty verb"));
+                }
+                let lemma = words(verb);
+                let entries = dictionary.by_lemma.entry(lemma).or_default();
+                if !entries.contains(&index) {
+                    entries.push(index);
+                    dictionary.report.verbs += 1;
+                }
+            }
+        }
+        Ok(dictionary)
+    }
+
+    /// The entries of the verb whose lemma (lowercase, words joined by spaces) is `lemma`.
+    pub fn entries(&self, lemma: &str) -> impl Iterator<Item = &VerbEntry> {
+        self.by_lemma
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
+    }
+
+    /// What the import read and left out.
+    pub fn report(&self) -> &ImportReport {
+        &self.report
+    }
+}
+
+/// `line` without its comment: `#` at the start or after a space starts one (`[###]` is a
+/// code, not a comment).
+fn without_comment(line: &str) -> &str {
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        if c == '#' && previous.is_whitespace() {
+            return &line[..i];
+        }
+        previous = c;
+    }
+    line
+}
+
+/// An expression of the file (`IS_TO`, `CASH_`) as dyad's lowercase words joined by spaces.
+fn words(expression: &str) -> String {
+    expression
+        .trim()
+        .trim_end_matches('_')
+        .split(['_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The code inside `[...]` (the text after the `[`): `None` for `---`.
+fn parse_code(text: &str) -> Result<Option<String>, String> {
+    let inside = text
+        .split(']')
+        .next()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .ok_or("an empty code")?;
+    let code = inside.split(':').next().unwrap_or_default().trim();
+    if code.chars().all(|c| c == '-') {
+        return Ok(None);
+    }
+    if code.chars().all(|c| c.is_ascii_alphanumeric() || c == '+') {
+        Ok(Some(code.to_string()))
+    } else {
+        Err(format!("bad code {inside:?}"))
+    }
+}
+
+/// The terms before and after the `*` of a pattern body.
+fn parse_terms(
+    body: &str,
+    synsets: &HashMap<String, Vec<String>>,
+) -> Result<(Vec<Term>, Vec<Term>), String> {
+    let spaced = body
+        .replace('(', " ( ")
+        .replace(')', " ) ")
+        .replace('{', " { ")
+        .replace('}', " } ");
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let star = tokens
+        .iter()
+        .position(|&t| t == "*")
+        .ok_or("a pattern without the verb's `*`")?;
+    let before = parse_group(&mut tokens[..star].iter().copied(), synsets, None)?;
+    let after = parse_group(&mut tokens[star + 1..].iter().copied(), synsets, None)?;
+    Ok((before, after))
+}
+
+/// Terms up to the `close` bracket (or the end when `None`).
+fn parse_group<'t>(
+    tokens: &mut impl Iterator<Item = &'t str>,
+    synsets: &HashMap<String, Vec<String>>,
+    close: Option<&str>,
+) -> Result<Vec<Term>, String> {
+    let mut terms = Vec::new();
+    while let Some(token) = tokens.next() {
+        let term = match token {
+            _ if Some(token) == close => return Ok(terms),
+            "$" => Term::Source,
+            "+" => Term::Target,
+            "%" => Term::Compound,
+            "^" => Term::Skip,
+            "*" => return Err("a second `*`".to_string()),
+            "(" => {
+                let mut inner = parse_group(tokens, synsets, Some(")"))?;
+                if inner.is_empty() {
+                    return Err("an empty prepositional phrase".to_string());
+                }
+                match inner.remove(0) {
+                    Term::Word(prep) => Term::Prep(prep, inner),
+                    _ => return Err("a prepositional phrase must start with a word".to_string()),
+                }
+            }
+            "{" => Term::Phrase(parse_group(tokens, synsets, Some("}"))?),
+            ")" | "}" => return Err(format!("an unmatched `{token}`")),
+            _ => Term::Word(alternatives(token, synsets)?),
+        };
+        terms.push(term);
+    }
+    match close {
+        None => Ok(terms),
+        Some(close) => Err(format!("a missing `{close}`")),
+    }
+}
+
+/// The words a pattern word stands for: itself, or the members of its synonym set.
+fn alternatives(
+    token: &str,
+    synsets: &HashMap<String, Vec<String>>,
+) -> Result<Vec<String>, String> {
+    match token.strip_prefix('&') {
+        Some(set) => synsets
+            .get(set)
+            .cloned()
+            .ok_or_else(|| format!("an unknown synonym set &{set}")),
+        None => Ok(vec![words(token)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "\
+&TIETYPES
++DIPLOMATIC
++TRADE
+
+--- RESTORE [050] ---
+RESTORE
++RE_ESTABLISH {+RE_ESTABLISHES}
+- * {&TIETYPES TIES} (WITH +) [064]  # restore ties
+- * (FROM $) [---]
+- * &NOPE [010]
+";
+
+    #[test]
+    fn reads_blocks_verbs_and_patterns() {
+        let verbs = VerbDictionary::from_petrarch("v.txt", SAMPLE).unwrap();
+        let entry = verbs.entries("restore").next().unwrap();
+        assert_eq!(entry.code.as_deref(), Some("050"));
+        assert_eq!(verbs.entries("re establish").count(), 1);
+        assert_eq!(entry.patterns.len(), 2);
+        let ties = &entry.patterns[0];
+        assert_eq!(ties.code.as_deref(), Some("064"));
+        assert_eq!(ties.origin, "v.txt:8");
+        assert_eq!(
+            ties.after,
+            [
+                Term::Phrase(vec![
+                    Term::Word(vec!["diplomatic".into(), "trade".into()]),
+                    Term::Word(vec!["ties".into()]),
+                ]),
+                Term::Prep(vec!["with".into()], vec![Term::Target]),
+            ]
+        );
+        assert_eq!(entry.patterns[1].code, None);
+        assert_eq!(
+            verbs.report().skipped,
+            ["v.txt:10: an unknown synonym set &NOPE"]
+        );
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let error = VerbDictionary::from_petrarch("v.txt", "- * TALKS [040]\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "v.txt:1: a pattern outside any verb block"
+        );
+        let error =
+            VerbDictionary::from_petrarch("v.txt", "--- MEET [040] ---\n- * TALKS\n").unwrap_err();
+        assert_eq!(error.to_string(), "v.txt:2: a pattern needs a [CODE]");
+        assert!(VerbDictionary::from_petrarch("v.txt", "--- MEET ---\n").is_err());
+    }
+}
