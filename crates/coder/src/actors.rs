@@ -10,8 +10,9 @@ use crate::Actor;
 /// The actors of a sentence's `tokens` (spans into `text`) on `day`, in text order.
 ///
 /// A role noun next to an actor (`Arnor President`, `Ithilen's militia`) or joined to one by
-/// `of` (`the president of Arnor`) adds its sector code to the actor's; a role noun on its own
-/// is no actor here.
+/// `of`, `from` or `in` (`the president of Arnor`, `soldiers from Gondor`) adds its sector code
+/// to the actor's, unless the actor's code ends with it already (`White House officials`); a
+/// role noun on its own is no actor here.
 pub fn sentence_actors(
     kb: &Kb,
     text: &str,
@@ -47,9 +48,14 @@ pub fn sentence_actors(
             a.tokens.end == range.start
                 || (*possessive && a.tokens.end + 1 == range.start)
                 || (range.end + 1 == a.tokens.start
-                    && word(range.end).is_some_and(|w| w.eq_ignore_ascii_case("of")))
+                    && word(range.end).is_some_and(|w| {
+                        ["of", "from", "in"]
+                            .iter()
+                            .any(|p| w.eq_ignore_ascii_case(p))
+                    }))
         });
-        if let Some((actor, _)) = qualified {
+        // `White House officials`: the actor has the role already.
+        if let Some((actor, _)) = qualified.filter(|(a, _)| !a.code.ends_with(code)) {
             actor.code = match placement {
                 Placement::After => format!("{}{code}", actor.code),
                 Placement::Before => format!("{code}{}", actor.code),

@@ -1,10 +1,10 @@
 //! Coding one parsed sentence into events.
 
-use std::ops::Range;
+use std::{collections::HashSet, ops::Range};
 
 use dyad_doc::{Analysis, Upos};
 
-use crate::{Pattern, Term, VerbDictionary};
+use crate::{Error, Pattern, Term, VerbDictionary};
 
 /// An actor mention of a sentence: its tokens and its code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,9 +58,50 @@ struct Matched<'p> {
     compound: bool,
 }
 
+/// What the coder knows of English beyond verb patterns, from `crates/coder/data/`.
+#[derive(Clone, Debug, Default)]
+pub struct Grammar {
+    place_prepositions: HashSet<String>,
+}
+
+impl Grammar {
+    /// The embedded grammar files.
+    ///
+    /// Fails only if an embedded file is malformed, naming the file and line.
+    pub fn builtin() -> crate::Result<Grammar> {
+        let file = "crates/coder/data/place-prepositions.txt";
+        let mut place_prepositions = HashSet::new();
+        for (index, raw) in include_str!("../data/place-prepositions.txt")
+            .lines()
+            .enumerate()
+        {
+            let line = raw.split('#').next().unwrap_or_default().trim();
+            if line.is_empty() {
+                continue;
+            }
+            let error = |message: &str| Error::Verbs {
+                file: file.to_string(),
+                line: index + 1,
+                message: message.to_string(),
+            };
+            if line.contains(char::is_whitespace) {
+                return Err(error("one word per line"));
+            }
+            if !place_prepositions.insert(line.to_lowercase()) {
+                return Err(error(&format!("{line:?} is listed twice")));
+            }
+        }
+        Ok(Grammar { place_prepositions })
+    }
+}
+
 /// Codes the events of one sentence with `verbs`.
-pub fn code_sentence(verbs: &VerbDictionary, sentence: &SentenceView) -> Vec<Event> {
-    let tree = Tree::new(sentence.analyses);
+pub fn code_sentence(
+    verbs: &VerbDictionary,
+    grammar: &Grammar,
+    sentence: &SentenceView,
+) -> Vec<Event> {
+    let tree = Tree::new(sentence.analyses, grammar, sentence);
     let mut events = Vec::new();
     for verb in 0..sentence.words.len() {
         let analysis = &sentence.analyses[verb];
@@ -146,26 +187,70 @@ pub fn code_sentence(verbs: &VerbDictionary, sentence: &SentenceView) -> Vec<Eve
 struct Tree {
     children: Vec<Vec<usize>>,
     heads: Vec<Option<usize>>,
+    /// Whether each token heads a phrase of place (`in south Ithilen`).
+    place: Vec<bool>,
 }
 
 impl Tree {
-    fn new(analyses: &[Analysis]) -> Tree {
+    fn new(analyses: &[Analysis], grammar: &Grammar, sentence: &SentenceView) -> Tree {
         let n = analyses.len();
         let heads: Vec<Option<usize>> = analyses
             .iter()
             .map(|a| a.head().filter(|&h| h < n))
             .collect();
         let mut children = vec![Vec::new(); n];
+        let mut place = vec![false; n];
         for (i, head) in heads.iter().enumerate() {
             if let Some(h) = *head {
                 children[h].push(i);
+                let word = sentence.words.get(i).map(|w| w.to_lowercase());
+                if analyses[i].deprel() == "case"
+                    && word.is_some_and(|w| grammar.place_prepositions.contains(&w))
+                {
+                    place[h] = true;
+                }
             }
         }
-        Tree { children, heads }
+        Tree {
+            children,
+            heads,
+            place,
+        }
     }
 
     fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
         self.children[of].iter().copied()
+    }
+
+    /// How many arcs lie between `root` and `node` below it (`usize::MAX` when it is not).
+    fn depth_below(&self, root: usize, mut node: usize) -> usize {
+        for depth in 0..=self.heads.len() {
+            if node == root {
+                return depth;
+            }
+            match self.heads.get(node).copied().flatten() {
+                Some(h) => node = h,
+                None => return usize::MAX,
+            }
+        }
+        usize::MAX
+    }
+
+    /// Whether a phrase of place lies on the path from `node` up to `root`, `root` excluded.
+    fn place_between(&self, root: usize, mut node: usize) -> bool {
+        for _ in 0..=self.heads.len() {
+            if node == root {
+                return false;
+            }
+            if self.place[node] {
+                return true;
+            }
+            match self.heads[node] {
+                Some(h) => node = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Whether `node` lies in the subtree of `root` (a tree has no cycles, but a bad parse
@@ -184,14 +269,59 @@ impl Tree {
     }
 }
 
-/// The actors whose last token lies in the subtree of `root`.
-fn actors_under(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
-    (0..sentence.actors.len())
-        .filter(|&a| {
-            let last = sentence.actors[a].tokens.end.saturating_sub(1);
-            last < sentence.words.len() && tree.dominates(root, last)
-        })
-        .collect()
+/// The actors a phrase headed by `root` names: for the phrase and each phrase coordinated
+/// with it (`Arnor, Calenardhon and Gondor`), the actor nearest its head together with the
+/// actors coordinated with that one (`ties between Gondor and Osgiliath`), leaving out actors
+/// in phrases of place (`an attack by Osgiliath soldiers in south Ithilen` names Osgiliath).
+fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+    let heads = with_conjuncts(root, sentence, tree);
+    // Each actor's anchor: its token nearest the phrase's root.
+    let anchor = |a: usize, head: usize| {
+        sentence.actors[a]
+            .tokens
+            .clone()
+            .filter(|&t| t < sentence.words.len())
+            .min_by_key(|&t| tree.depth_below(head, t))
+            .filter(|&t| tree.dominates(head, t))
+    };
+    let mut out = Vec::new();
+    for &head in &heads {
+        let best = (0..sentence.actors.len())
+            .filter_map(|a| Some((a, anchor(a, head)?)))
+            .filter(|&(_, t)| {
+                // Not inside another conjunct, nor inside a phrase of place.
+                !heads.iter().any(|&other| {
+                    other != head && tree.dominates(head, other) && tree.dominates(other, t)
+                }) && !tree.place_between(head, t)
+            })
+            .min_by_key(|&(_, t)| tree.depth_below(head, t));
+        let Some((_, t)) = best else {
+            continue;
+        };
+        for conjunct in with_conjuncts(t, sentence, tree) {
+            for a in 0..sentence.actors.len() {
+                if anchor(a, conjunct) == Some(conjunct) && !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `root` and the words coordinated with it (`conj` chains below it).
+fn with_conjuncts(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+    let mut heads = vec![root];
+    let mut at = 0;
+    while at < heads.len() && heads.len() <= sentence.words.len() {
+        let head = heads[at];
+        heads.extend(
+            tree.children(head)
+                .filter(|&c| sentence.analyses[c].deprel() == "conj"),
+        );
+        at += 1;
+    }
+    heads
 }
 
 /// The first child of `verb` whose relation satisfies `rel`.
@@ -213,10 +343,10 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
                         .any(|g| sentence.analyses[g].lemma() == "by"))
                     && child(at, sentence, tree, &["nsubj:pass"]).is_some()
         }) {
-            return actors_under(agent, sentence, tree);
+            return phrase_actors(agent, sentence, tree);
         }
         if let Some(subject) = child(at, sentence, tree, &["nsubj", "csubj"]) {
-            return actors_under(subject, sentence, tree);
+            return phrase_actors(subject, sentence, tree);
         }
         let Some(head) = tree.heads[at] else {
             return Vec::new();
@@ -224,7 +354,7 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
         match sentence.analyses[at].deprel() {
             "xcomp" => {
                 if let Some(object) = child(head, sentence, tree, &["obj", "iobj"]) {
-                    return actors_under(object, sentence, tree);
+                    return phrase_actors(object, sentence, tree);
                 }
                 at = head;
             }
@@ -237,18 +367,32 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
 
 /// The actors acted on: a passive's subject's, the object's, or those of its prepositional
 /// phrases and of nouns modifying the object (`ties with Gondor`).
+///
+/// A verb whose object is a clause (`noted that Cirith Ungol regretted ...`) acts on the
+/// clause's subject.
 fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     if let Some(subject) = child(verb, sentence, tree, &["nsubj:pass"]) {
-        return actors_under(subject, sentence, tree);
+        return phrase_actors(subject, sentence, tree);
     }
     for rel in [&["obj", "iobj"][..], &["obl", "xcomp"][..]] {
-        let found: Vec<usize> = tree
+        let mut found = Vec::new();
+        for c in tree
             .children(verb)
-            .filter(|&c| rel.contains(&sentence.analyses[c].deprel()))
-            .flat_map(|c| actors_under(c, sentence, tree))
-            .collect();
+            .filter(|&c| rel.contains(&sentence.analyses[c].deprel()) && !tree.place[c])
+        {
+            for actor in phrase_actors(c, sentence, tree) {
+                if !found.contains(&actor) {
+                    found.push(actor);
+                }
+            }
+        }
         if !found.is_empty() {
             return found;
+        }
+    }
+    if let Some(clause) = child(verb, sentence, tree, &["ccomp"]) {
+        if let Some(subject) = child(clause, sentence, tree, &["nsubj", "nsubj:pass"]) {
+            return phrase_actors(subject, sentence, tree);
         }
     }
     Vec::new()
@@ -328,7 +472,7 @@ fn match_pattern<'p>(
                                 } else {
                                     Role::Target
                                 };
-                                let actors = actors_under(phrase, sentence, tree);
+                                let actors = phrase_actors(phrase, sentence, tree);
                                 if actors.is_empty() {
                                     return None;
                                 }
@@ -415,7 +559,7 @@ RESTORE
             analyses: &analyses,
             actors,
         };
-        code_sentence(&verbs, &view)
+        code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
             .into_iter()
             .map(|e| format!("{} {} {} {}", e.source, e.target, e.code, e.rule))
             .collect()

@@ -18,7 +18,7 @@ mod coder;
 mod verbs;
 
 pub use actors::sentence_actors;
-pub use coder::{code_sentence, Actor, Event, SentenceView};
+pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
 pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
 
 /// Errors reading a verb dictionary.

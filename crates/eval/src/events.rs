@@ -13,7 +13,7 @@ use std::{
 };
 
 use chrono::NaiveDate;
-use dyad_coder::{code_sentence, sentence_actors, SentenceView, VerbDictionary};
+use dyad_coder::{code_sentence, sentence_actors, Grammar, SentenceView, VerbDictionary};
 use dyad_kb::Kb;
 use dyad_nlp::{SentenceSplitter, Tokenizer};
 use dyad_syntax::Analyzer;
@@ -63,6 +63,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
         .petrarch_agents(&files[2], &read(&files[2])?)
         .build()?;
     let verbs = VerbDictionary::from_petrarch(&files[3], &read(&files[3])?)?;
+    let grammar = Grammar::builtin()?;
     let tokenizer = Tokenizer::new()?;
     let splitter = SentenceSplitter::new()?;
     let analyzer = Analyzer::new()?;
@@ -103,7 +104,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
                 analyses: &analyses,
                 actors: &actors,
             };
-            for event in code_sentence(&verbs, &view) {
+            for event in code_sentence(&verbs, &grammar, &view) {
                 coded.insert((event.source, event.target, event.code));
             }
             n_sentences += 1;
