@@ -4,14 +4,14 @@
 
 use std::ops::Range;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};
 use dyad_doc::{Author, SectionKind};
 
 use crate::{
-    dates::{parse_date, Stamp},
+    dates::Stamp,
     knowledge::Knowledge,
+    web_dates::{page_dates, parse_web_date},
 };
 
 /// The most elements a page may have before it is refused as unreadable; real news pages have
@@ -68,9 +68,8 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
         first_attr("meta[property='og:title']", "content"),
         Some(dom.select_single("h1").text().trim().to_string()),
     ];
-    let time_element = first_attr("time[datetime]", "datetime");
-    let structured = structured_dates(&dom);
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let page_dates = page_dates(&dom, url, knowledge);
     let config = Config {
         text_mode: TextMode::Raw,
         max_elements_to_parse: MAX_ELEMENTS,
@@ -121,13 +120,9 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
         }
         stamp
     };
-    let [structured_published, structured_modified] = structured.each_ref().map(Option::as_deref);
-    article.published = date(found.published_time.as_deref(), "published")
-        .or_else(|| date(structured_published, "datePublished"))
-        .or_else(|| date(time_element.as_deref(), "<time>"))
-        .or_else(|| url.and_then(date_in_url));
-    article.modified = date(found.modified_time.as_deref(), "modified")
-        .or_else(|| date(structured_modified, "dateModified"));
+    article.published = date(found.published_time.as_deref(), "published").or(page_dates.published);
+    article.modified = date(found.modified_time.as_deref(), "modified").or(page_dates.modified);
+    article.notes.extend(page_dates.notes);
     article.authors = found.byline.as_deref().map(authors).unwrap_or_default();
     article.language = found.lang.filter(|l| !l.trim().is_empty());
     article
@@ -166,110 +161,6 @@ fn nesting(html: &str) -> usize {
         }
     }
     deepest
-}
-
-/// `datePublished` and `dateModified` from schema.org markup that dom_smoothie does not read:
-/// microdata (`itemprop`) and JSON-LD nested in `@graph` or arrays.
-fn structured_dates(dom: &Dom) -> [Option<String>; 2] {
-    const KEYS: [&str; 2] = ["datePublished", "dateModified"];
-    let mut found: [Option<String>; 2] = [None, None];
-    let selector = "[itemprop=datePublished], [itemprop=dateModified], \
-                    script[type=\"application/ld+json\"]";
-    for node in dom.select(selector).nodes() {
-        if let Some(prop) = node.attr("itemprop") {
-            let slot = usize::from(&*prop == KEYS[1]);
-            let value = node.attr("content").or_else(|| node.attr("datetime"));
-            let value = value.unwrap_or_else(|| node.text()).trim().to_string();
-            if found[slot].is_none() && !value.is_empty() {
-                found[slot] = Some(value);
-            }
-        } else if let Ok(json) = serde_json::from_str::<serde_json::Value>(&node.text()) {
-            for (slot, key) in KEYS.iter().enumerate() {
-                if found[slot].is_none() {
-                    found[slot] = json_string(&json, key).map(str::to_string);
-                }
-            }
-        }
-    }
-    found
-}
-
-/// The first string value of `key` anywhere in a JSON value, depth first, with the depth capped
-/// so hostile JSON cannot exhaust the stack (serde_json already caps parsing at 128 levels).
-fn json_string<'a>(value: &'a serde_json::Value, key: &str) -> Option<&'a str> {
-    let mut stack = vec![value];
-    while let Some(value) = stack.pop() {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(found) = map.get(key).and_then(serde_json::Value::as_str) {
-                    return Some(found);
-                }
-                stack.extend(map.values().rev());
-            }
-            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// A date as web pages write it: RFC 3339 and the formats of `data/dates.tsv`, plus ISO 8601
-/// with an offset lacking its colon (`+0000`) or minutes without seconds, JavaScript's
-/// `Tue Nov 19 2019 03:05:46 GMT+0000`, RFC 2822 (`Wed, 20 Nov 2019 05:27:00 GMT`), and ISO 8601
-/// without a zone but with fractional seconds, taken as UTC and marked assumed.
-pub(crate) fn parse_web_date(value: &str, knowledge: &Knowledge) -> Option<Stamp> {
-    const WITH_OFFSET: &[&str] = &[
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%a %b %d %Y %H:%M:%S GMT%z",
-    ];
-    let exact = |at| Stamp {
-        at,
-        zone: None,
-        assumed_utc: false,
-    };
-    // chrono's `%z` does not read `Z`, which ISO 8601 allows for UTC.
-    let zulu = value.strip_suffix('Z').map(|v| format!("{v}+0000"));
-    let with_offset = zulu.as_deref().unwrap_or(value);
-    parse_date(value, knowledge)
-        .or_else(|| {
-            WITH_OFFSET
-                .iter()
-                .find_map(|f| DateTime::parse_from_str(with_offset, f).ok())
-                .map(exact)
-        })
-        .or_else(|| DateTime::parse_from_rfc2822(value).ok().map(exact))
-        .or_else(|| {
-            let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
-            Some(Stamp {
-                at: naive.and_utc().fixed_offset(),
-                zone: None,
-                assumed_utc: true,
-            })
-        })
-}
-
-/// A date in a URL path, as news sites write them: `/2019/11/20/` or `/2019-11-20/`; the time
-/// is unknown, so it is midnight UTC and marked assumed.
-fn date_in_url(url: &str) -> Option<Stamp> {
-    let path = url.splitn(4, '/').nth(3)?;
-    let parts: Vec<&str> = path.split(['/', '-', '_']).collect();
-    parts.windows(3).find_map(|w| {
-        let [y, m, d] = [w[0], w[1], w[2]].map(|p| p.parse::<u32>().ok());
-        let (y, m, d) = (y?, m?, d?);
-        if w[0].len() != 4 || !(1990..=2100).contains(&y) {
-            return None;
-        }
-        let at = NaiveDate::from_ymd_opt(y as i32, m, d)?
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-            .fixed_offset();
-        Some(Stamp {
-            at,
-            zone: None,
-            assumed_utc: true,
-        })
-    })
 }
 
 /// The people in a byline: `By Robert Burns and Lolita C. Baldor, AP` gives two; a part that
@@ -845,8 +736,6 @@ mod tests {
             got.published.map(|s| (s.at.to_rfc3339(), s.assumed_utc)),
             Some(("2019-11-20T00:00:00+00:00".to_string(), true))
         );
-        assert!(date_in_url("https://news.example/story-20191120.html").is_none());
-        assert!(date_in_url("https://news.example/1999/13/01/x").is_none());
     }
 
     #[test]
@@ -868,54 +757,6 @@ mod tests {
         assert_eq!(
             nesting("<div><p>a<br><img src=x/></div><div><span>b</span></div>"),
             2
-        );
-    }
-
-    #[test]
-    fn web_date_formats() {
-        let knowledge = Knowledge::get().unwrap();
-        let check = |value: &str, expected: Option<(&str, bool)>| {
-            let got = parse_web_date(value, knowledge).map(|s| (s.at.to_rfc3339(), s.assumed_utc));
-            let expected = expected.map(|(at, assumed)| (at.to_string(), assumed));
-            assert_eq!(got, expected, "{value}");
-        };
-        check(
-            "2019-11-20T07:29:39+0000",
-            Some(("2019-11-20T07:29:39+00:00", false)),
-        );
-        check(
-            "2019-11-20T10:43Z",
-            Some(("2019-11-20T10:43:00+00:00", false)),
-        );
-        check(
-            "Tue Nov 19 2019 03:05:46 GMT+0000",
-            Some(("2019-11-19T03:05:46+00:00", false)),
-        );
-        check(
-            "Wed, 20 Nov 2019 05:27:00 GMT",
-            Some(("2019-11-20T05:27:00+00:00", false)),
-        );
-        check(
-            "2019-11-18T17:01:27.893",
-            Some(("2019-11-18T17:01:27.893+00:00", true)),
-        );
-        check("yesterday", None);
-    }
-
-    #[test]
-    fn microdata_and_json_ld_graphs_give_dates() {
-        let head = r#"<script type="application/ld+json">{"@graph": [{"@type": "WebPage"},
-            {"@type": "Article", "datePublished": "2018-01-22T02:13:30+00:00"}]}</script>"#;
-        let dom = Dom::from(page(
-            head,
-            r#"<meta itemprop="dateModified" content="2018-01-23">"#,
-        ));
-        assert_eq!(
-            structured_dates(&dom),
-            [
-                Some("2018-01-22T02:13:30+00:00".to_string()),
-                Some("2018-01-23".to_string())
-            ]
         );
     }
 
