@@ -10,7 +10,7 @@ use dyad_doc::{Author, SectionKind};
 
 use crate::{
     dates::Stamp,
-    knowledge::Knowledge,
+    knowledge::{CueKind, Knowledge},
     web_dates::{page_dates, parse_web_date},
 };
 
@@ -89,7 +89,7 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
         writer.push(title, SectionKind::Headline);
         article.title = Some(title.to_string());
     }
-    let blocks = blocks(&Dom::fragment(found.content));
+    let blocks = blocks(&Dom::fragment(found.content), knowledge);
     // A description that repeats the opening of a block (the first paragraph, or the whole
     // article as some sites put in JSON-LD) is not a subtitle.
     let opening = |text: &str| {
@@ -242,7 +242,7 @@ struct Context {
 /// Collects the text of `dom` into blocks and classifies each.
 ///
 /// The walk keeps its own stack, so deeply nested markup cannot overflow the thread's stack.
-fn blocks(dom: &Dom) -> Vec<Block> {
+fn blocks(dom: &Dom, knowledge: &Knowledge) -> Vec<Block> {
     enum Step<'a> {
         Enter(NodeRef<'a>),
         Exit { block: bool },
@@ -286,7 +286,7 @@ fn blocks(dom: &Dom) -> Vec<Block> {
         }
     }
     current.flush(&mut blocks);
-    classify(&mut blocks);
+    classify(&mut blocks, knowledge);
     blocks
 }
 
@@ -495,8 +495,9 @@ fn without_site_name<'t>(title: &'t str, short_titles: &[Option<String>]) -> &'t
 }
 
 /// Reclassifies body blocks by their text: bylines, datelines, photo credits and gallery
-/// controls, repeated blocks, and a first heading that repeats the title.
-fn classify(blocks: &mut [Block]) {
+/// controls, repeated blocks, and lines that end the article (`boilerplate-tail` cues of
+/// `data/cues.tsv`, such as `Mehr zum Thema`) or belong to the page (`boilerplate` cues).
+fn classify(blocks: &mut [Block], knowledge: &Knowledge) {
     let mut counts = std::collections::HashMap::new();
     for block in blocks.iter() {
         *counts.entry(block.text.as_str()).or_insert(0) += 1;
@@ -507,8 +508,17 @@ fn classify(blocks: &mut [Block]) {
         .iter()
         .map(|b| counts[b.text.as_str()] > 1 && b.text.split_whitespace().count() >= REPEATED_WORDS)
         .collect();
+    // A list of other stories has headlines and teasers, not paragraphs: a line like `Mehr zum
+    // Thema` followed later by a paragraph of prose heads a box inside the article.
+    let mut prose_follows = vec![false; blocks.len()];
+    for i in (0..blocks.len().saturating_sub(1)).rev() {
+        let next = &blocks[i + 1];
+        let prose =
+            next.kind == SectionKind::Body && next.text.split_whitespace().count() >= PROSE_WORDS;
+        prose_follows[i] = prose || prose_follows[i + 1];
+    }
     let mut ended = false;
-    for (block, repeated) in blocks.iter_mut().zip(repeated) {
+    for ((block, repeated), prose_follows) in blocks.iter_mut().zip(repeated).zip(prose_follows) {
         if block.kind != SectionKind::Body {
             continue;
         }
@@ -521,26 +531,35 @@ fn classify(blocks: &mut [Block]) {
                 .as_deref()
                 .is_some_and(|l| cues.iter().any(|c| l.starts_with(c)))
         };
-        ended |= lower_starts(END_CUES);
-        let gallery = starts(GALLERY_CUES) || lower_starts(LINK_LIST_CUES);
+        let tail = lower_starts(END_CUES) || short && knowledge.is_tail_line(text);
+        ended |= tail && !prose_follows;
+        let gallery = starts(GALLERY_CUES)
+            || lower_starts(LINK_LIST_CUES)
+            || knowledge.cue_at(text, &[CueKind::Boilerplate]).is_some();
         let contact = !text.contains(' ') && (text.contains('@') || text.contains(".com/"));
         let footer = text.contains('\u{a9}') || starts(&["Copyright"]);
         let tagged = text.ends_with(']') || text.ends_with("]|");
         let dated = starts(&["Updated ", "Published ", "Posted ", "Last updated"])
             && text.contains(|c: char| c.is_ascii_digit());
-        block.kind = if ended || repeated || short && (gallery || contact || footer || tagged) {
-            SectionKind::Boilerplate
-        } else if is_photo_caption(text) {
-            SectionKind::Caption
-        } else if short && starts(&["By ", "BY "]) && text[3..].starts_with(char::is_uppercase) {
-            SectionKind::Byline
-        } else if short && dated {
-            SectionKind::Dateline
-        } else {
-            SectionKind::Body
-        };
+        block.kind =
+            if ended || tail || repeated || short && (gallery || contact || footer || tagged) {
+                SectionKind::Boilerplate
+            } else if is_photo_caption(text) {
+                SectionKind::Caption
+            } else if short && starts(&["By ", "BY "]) && text[3..].starts_with(char::is_uppercase)
+            {
+                SectionKind::Byline
+            } else if short && dated {
+                SectionKind::Dateline
+            } else {
+                SectionKind::Body
+            };
     }
 }
+
+/// Blocks with at least this many words are paragraphs of prose, which lists of other stories
+/// do not have.
+const PROSE_WORDS: usize = 50;
 
 /// Blocks with at least this many words that appear twice are boilerplate.
 const REPEATED_WORDS: usize = 12;
@@ -757,6 +776,26 @@ mod tests {
         assert_eq!(
             nesting("<div><p>a<br><img src=x/></div><div><span>b</span></div>"),
             2
+        );
+    }
+
+    #[test]
+    fn tail_lines_end_the_article_unless_prose_follows() {
+        let knowledge = Knowledge::get().unwrap();
+        let kinds = |html: &str| -> Vec<&str> {
+            let blocks = blocks(&Dom::fragment(html), knowledge);
+            blocks.iter().map(|b| b.kind.as_str()).collect()
+        };
+        assert_eq!(
+            kinds("<p>Talks resumed.</p><p>Mehr zum Thema:</p><p>Other talks</p>"),
+            ["body", "boilerplate", "boilerplate"]
+        );
+        let prose = "The envoys met again. ".repeat(15);
+        assert_eq!(
+            kinds(&format!(
+                "<p>Mehr zum Thema</p><p>Other talks</p><p>{prose}</p><p>Anzeige</p>"
+            )),
+            ["boilerplate", "body", "body", "boilerplate"]
         );
     }
 

@@ -78,6 +78,13 @@ impl Knowledge {
             .find(|cue| kinds.contains(&cue.kind) && starts_with_phrase(text, &cue.phrase))
     }
 
+    /// Whether `line` is a whole `boilerplate-tail` cue, ignoring case and a final colon:
+    /// everything after it is page furniture.
+    pub(crate) fn is_tail_line(&self, line: &str) -> bool {
+        self.cue_at(line, &[CueKind::BoilerplateTail])
+            .is_some_and(|cue| line.trim_end_matches(':').trim_end().len() == cue.phrase.len())
+    }
+
     /// The UTC offset of a time-zone abbreviation such as `KST`.
     pub(crate) fn zone(&self, abbreviation: &str) -> Option<FixedOffset> {
         self.zones.get(abbreviation).copied()
