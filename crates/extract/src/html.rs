@@ -123,7 +123,11 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
     article.published = date(found.published_time.as_deref(), "published").or(page_dates.published);
     article.modified = date(found.modified_time.as_deref(), "modified").or(page_dates.modified);
     article.notes.extend(page_dates.notes);
-    article.authors = found.byline.as_deref().map(authors).unwrap_or_default();
+    article.authors = found
+        .byline
+        .as_deref()
+        .map(|byline| authors(byline, knowledge))
+        .unwrap_or_default();
     article.language = found.lang.filter(|l| !l.trim().is_empty());
     article
 }
@@ -165,7 +169,10 @@ fn nesting(html: &str) -> usize {
 
 /// The people in a byline: `By Robert Burns and Lolita C. Baldor, AP` gives two; a part that
 /// names a job (`AP National Security Writer`) is the role of the person before it.
-fn authors(byline: &str) -> Vec<Author> {
+///
+/// The byline may open with a byline cue of `data/cues.tsv` (`By`, `Von`, `Autor:`), and a date
+/// after the names (`Jane Doe Stand: 05.02.2020`) is left out.
+fn authors(byline: &str, knowledge: &Knowledge) -> Vec<Author> {
     const ROLES: &[&str] = &[
         "writer",
         "correspondent",
@@ -176,14 +183,17 @@ fn authors(byline: &str) -> Vec<Author> {
         "columnist",
     ];
     let byline = byline.trim();
-    let byline = ["By ", "by ", "BY "]
-        .iter()
-        .find_map(|p| byline.strip_prefix(p))
-        .unwrap_or(byline);
+    let byline = match knowledge.cue_at(byline, &[CueKind::Byline]) {
+        Some(cue) => byline[cue.phrase.len()..].trim_start_matches([':', ' ']),
+        None => byline,
+    };
+    let dated = knowledge.find_cue(byline, &[CueKind::Published, CueKind::Modified]);
+    let byline = &byline[..dated.unwrap_or(byline.len())];
     let mut authors: Vec<Author> = Vec::new();
     let parts = byline
         .split([',', '|', '\n'])
-        .flat_map(|part| part.split(" and "));
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" und "));
     for part in parts.map(str::trim) {
         let lower = part.to_lowercase();
         if ROLES.iter().any(|role| lower.contains(role)) {
@@ -801,14 +811,27 @@ mod tests {
 
     #[test]
     fn bylines_name_people() {
-        let names =
-            |byline: &str| -> Vec<String> { authors(byline).into_iter().map(|a| a.name).collect() };
+        let knowledge = Knowledge::get().unwrap();
+        let names = |byline: &str| -> Vec<String> {
+            authors(byline, knowledge)
+                .into_iter()
+                .map(|a| a.name)
+                .collect()
+        };
         assert_eq!(
             names("By Robert Burns and Lolita C. Baldor, AP"),
             ["Robert Burns", "Lolita C. Baldor"]
         );
         assert_eq!(names("Reuters"), Vec::<String>::new());
-        let burns = authors("ROBERT BURNS, AP National Security Writer");
+        assert_eq!(
+            names("Von Benjamin Fischer und Marcus Theurer"),
+            ["Benjamin Fischer", "Marcus Theurer"]
+        );
+        assert_eq!(
+            names("Autor: Sara Zinnecker Stand: 05. Februar 2020"),
+            ["Sara Zinnecker"]
+        );
+        let burns = authors("ROBERT BURNS, AP National Security Writer", knowledge);
         assert_eq!(
             burns[0].role.as_deref(),
             Some("AP National Security Writer")

@@ -78,6 +78,20 @@ impl Knowledge {
             .find(|cue| kinds.contains(&cue.kind) && starts_with_phrase(text, &cue.phrase))
     }
 
+    /// Where the first cue of one of `kinds` starts a word in `text`, if anywhere.
+    pub(crate) fn find_cue(&self, text: &str, kinds: &[CueKind]) -> Option<usize> {
+        text.char_indices()
+            .filter(|&(at, c)| {
+                c.is_alphanumeric()
+                    && text[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|before| !before.is_alphanumeric())
+            })
+            .map(|(at, _)| at)
+            .find(|&at| self.cue_at(&text[at..], kinds).is_some())
+    }
+
     /// Whether `line` is a whole `boilerplate-tail` cue, ignoring case and a final colon:
     /// everything after it is page furniture.
     pub(crate) fn is_tail_line(&self, line: &str) -> bool {
@@ -437,6 +451,12 @@ mod tests {
         assert_eq!(knowledge.zone("EDT"), FixedOffset::west_opt(4 * 3600));
         let posted = knowledge.cue_at("Posted on : 2021", &[CueKind::Published]);
         assert_eq!(posted.map(|cue| cue.phrase.as_str()), Some("Posted on"));
+        let kinds = [CueKind::Modified];
+        assert_eq!(
+            knowledge.find_cue("Jane Doe Stand: 05.02.2020", &kinds),
+            Some(9)
+        );
+        assert_eq!(knowledge.find_cue("Jane Standish", &kinds), None);
         assert_eq!(
             knowledge.english_months("14. März 2019, 3. Okt. 2020, Mais"),
             "14. March 2019, 3. October 2020, Mais"
