@@ -27,16 +27,17 @@ use crate::{read_gz, read_text, thread_cpu_seconds, Error, Report};
 /// The benchmark folder, relative to the data folder.
 const DIR: &str = "extract/trafilatura-eval";
 
-/// Floors on the test half: just under the scores measured when the suite was added, so a
-/// regression fails; where dyad beats trafilatura (body F1 0.918, date 0.865, author 0.465) the
-/// floor is not below trafilatura's score.
+/// Floors on the test half, just under the scores measured on 2026-11-27 (body F1 0.897, date
+/// 0.733, author 0.535), so a regression fails. Where dyad beats trafilatura (body F1 0.918, date
+/// 0.865, author 0.465 in the data README) the floor is not below trafilatura's score.
 const FLOORS: &[(&str, f64)] = &[
     ("test_f1", 0.89),
-    ("test_date", 0.55),
-    ("test_author", 0.45),
+    ("test_date", 0.72),
+    ("test_author", 0.52),
 ];
 
-/// The lowest speed accepted in release builds, pages per second on one core.
+/// The lowest speed accepted in release builds, pages per second on one core: under the 320–340
+/// measured on a shared 2-core machine, with room for its load (AEB's own floor is 300).
 const SPEED_FLOOR: f64 = 250.0;
 
 /// Which half of the set a page belongs to.
