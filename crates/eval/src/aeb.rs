@@ -3,16 +3,14 @@
 
 use std::{
     collections::{BTreeMap, HashMap},
-    io::Read,
     path::Path,
     time::Instant,
 };
 
 use dyad_doc::{RawDoc, RawFormat, RawMeta, SectionKind};
-use flate2::read::GzDecoder;
 use serde::Deserialize;
 
-use crate::{Error, Report};
+use crate::{read_gz, thread_cpu_seconds, Error, Report};
 
 /// The benchmark folder, relative to the data folder.
 const DIR: &str = "extract/aeb";
@@ -54,12 +52,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
         })?;
     let mut pages = Vec::with_capacity(truth.len());
     for (id, gold) in &truth {
-        let path = dir.join("html").join(format!("{id}.html.gz"));
-        let mut bytes = Vec::new();
-        let file = std::fs::File::open(&path).map_err(io(&path))?;
-        GzDecoder::new(file)
-            .read_to_end(&mut bytes)
-            .map_err(io(&path))?;
+        let bytes = read_gz(&dir.join("html").join(format!("{id}.html.gz")))?;
         let raw = RawDoc {
             source: format!("{id}.html"),
             bytes,
@@ -136,14 +129,6 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     );
     report.note("date_match: share of pages with a datePublished or article:published_time whose day dyad's published date matches");
     Ok(report)
-}
-
-/// The CPU time this thread has used, from Linux's `/proc/thread-self/schedstat` (nanoseconds
-/// on the CPU first); `None` elsewhere.
-fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanos as f64 / 1e9)
 }
 
 /// A page's precision and recall over 4-token shingles with counts, as the benchmark scores

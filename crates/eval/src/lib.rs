@@ -4,7 +4,8 @@
 //! README), runs dyad's components on them, and returns a [`Report`]: a table for people, one
 //! JSON line for machines, and whether every score reached its floor.
 //! When the data is absent the report says the suite was skipped, so a fresh clone passes.
-//! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them.
+//! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them;
+//! [`webeval::dev_pages`] lists the web suite's errors on its dev half.
 //!
 //! Suites:
 //! - `tokenize`: token, word and sentence F1 from raw text on UD English EWT and GUM Wikinews,
@@ -16,6 +17,9 @@
 //!   parser throughput.
 //! - `quotes`: direct quotes (strict and overlap) and their speakers, and attributions, on
 //!   PolNeAR dev and test.
+//! - `webeval`: article body snippets, publication date and authors on trafilatura's
+//!   evaluation set, on a dev half and a held-out test half ([`webeval::half`]), and extraction
+//!   speed.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -34,8 +38,12 @@ mod quotes;
 mod report;
 mod tokenize;
 mod ud;
+pub mod webeval;
 
-use std::path::{Path, PathBuf};
+use std::{
+    io::Read,
+    path::{Path, PathBuf},
+};
 
 pub use report::Report;
 
@@ -70,9 +78,31 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// Reads a gzip-compressed benchmark file, naming it in the error.
+pub(crate) fn read_gz(path: &Path) -> Result<Vec<u8>> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).map_err(io)?;
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(bytes)
+}
+
+/// The CPU time this thread has used, from Linux's `/proc/thread-self/schedstat` (nanoseconds
+/// on the CPU first); `None` elsewhere.
+pub(crate) fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(nanos as f64 / 1e9)
+}
+
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb", "ud", "quotes"]
+    &["tokenize", "aeb", "ud", "quotes", "webeval"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -86,6 +116,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
         "ud" => ud::run(data_dir),
         "quotes" => quotes::run(data_dir),
         "events" => events::run(data_dir),
+        "webeval" => webeval::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -168,7 +199,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval)"
         );
     }
 }

@@ -1,6 +1,6 @@
 //! Datelines (`Posted on : 2021-05-07 16:59 KST Modified on : ...`) and date values.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
 use crate::knowledge::{parse_naive, parse_offset, CueKind, Knowledge};
 
@@ -116,6 +116,48 @@ pub(crate) fn parse_date(value: &str, knowledge: &Knowledge) -> Option<Stamp> {
     stamp(naive(rest).filter(|_| looks_like_zone)?, None, Some(last))
 }
 
+/// The first date written inside `text`, as web pages print them in bylines and info lines
+/// (`Veröffentlicht am 14. März 2019, 10:30 Uhr`, `Jane Doe, 01.12.2021`): month names of other
+/// languages are made English, then each pattern of `data/dates.tsv` is tried at each word
+/// start and must end at the end of the text or before a non-alphanumeric character.
+///
+/// Only years from 1990 to 2100 count, so that prices and counts are not read as dates.
+/// The zone is unknown, so the time (midnight if none is printed) is taken as UTC and marked
+/// assumed.
+pub(crate) fn find_date(text: &str, knowledge: &Knowledge) -> Option<Stamp> {
+    let text = knowledge.english_months(text);
+    let ends_cleanly = |rest: &str| !rest.starts_with(char::is_alphanumeric);
+    let read = |at: &str, format: &str| {
+        let with_time = NaiveDateTime::parse_and_remainder(at, format)
+            .ok()
+            .filter(|(_, rest)| ends_cleanly(rest))
+            .map(|(naive, _)| naive);
+        with_time.or_else(|| {
+            let (date, rest) = NaiveDate::parse_and_remainder(at, format).ok()?;
+            ends_cleanly(rest).then(|| date.and_hms_opt(0, 0, 0))?
+        })
+    };
+    let word_starts = text.char_indices().filter(|&(at, c)| {
+        c.is_alphanumeric()
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|before| !before.is_alphanumeric())
+    });
+    word_starts.map(|(at, _)| &text[at..]).find_map(|at| {
+        let naive = knowledge
+            .date_formats()
+            .iter()
+            .find_map(|format| read(at, format))
+            .filter(|naive| (1990..=2100).contains(&naive.year()))?;
+        Some(Stamp {
+            at: naive.and_utc().fixed_offset(),
+            zone: None,
+            assumed_utc: true,
+        })
+    })
+}
+
 /// Punctuation that separates a dateline's cues from its values: `Posted on : ... | Updated`.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, ':' | '|' | '·' | '•' | ',' | ';' | '-' | '–' | '—' | '/')
@@ -180,6 +222,40 @@ mod tests {
     }
 
     #[test]
+    fn finds_dates_inside_text() {
+        let knowledge = Knowledge::get().unwrap();
+        let found = |text| find_date(text, knowledge).map(|s| s.at.to_rfc3339());
+        let cases = [
+            (
+                "Veröffentlicht am 14. März 2019, 10:30 Uhr",
+                Some("2019-03-14T00:00:00+00:00"),
+            ),
+            (
+                "Janic Cathomen, 01.12.2021",
+                Some("2021-12-01T00:00:00+00:00"),
+            ),
+            (
+                "06.11.2023 13:30 von Olga",
+                Some("2023-11-06T13:30:00+00:00"),
+            ),
+            ("publié le 3 déc. 2020", Some("2020-12-03T00:00:00+00:00")),
+            ("7 de maio de 2021", Some("2021-05-07T00:00:00+00:00")),
+            (
+                "Posted May 7, 2021 by admin",
+                Some("2021-05-07T00:00:00+00:00"),
+            ),
+            ("vor 2 Stunden", None),
+            ("Preis: 12.50 Euro, 3.000 Stück", None),
+            ("Artikel 2021-05-070", None),
+            ("1.1.1900", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(found(text).as_deref(), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn reads_date_values() {
         let knowledge = Knowledge::get().unwrap();
         let at = |value| parse_date(value, knowledge).map(|s| s.at.to_rfc3339());
@@ -200,6 +276,11 @@ mod tests {
             Some("2021-05-07T16:59:00+00:00")
         );
         assert_eq!(at("2021-05-07 16:59 xyz"), None);
+        assert_eq!(
+            at("7. Mai 2021").as_deref(),
+            None,
+            "month names are made English only when searching text"
+        );
         assert_eq!(at(""), None);
     }
 }

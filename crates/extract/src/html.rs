@@ -4,14 +4,14 @@
 
 use std::ops::Range;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};
 use dyad_doc::{Author, SectionKind};
 
 use crate::{
-    dates::{parse_date, Stamp},
-    knowledge::Knowledge,
+    dates::Stamp,
+    knowledge::{CueKind, Knowledge},
+    web_dates::{page_dates, parse_web_date},
 };
 
 /// The most elements a page may have before it is refused as unreadable; real news pages have
@@ -68,9 +68,8 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
         first_attr("meta[property='og:title']", "content"),
         Some(dom.select_single("h1").text().trim().to_string()),
     ];
-    let time_element = first_attr("time[datetime]", "datetime");
-    let structured = structured_dates(&dom);
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let page_dates = page_dates(&dom, url, knowledge);
     let config = Config {
         text_mode: TextMode::Raw,
         max_elements_to_parse: MAX_ELEMENTS,
@@ -90,7 +89,7 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
         writer.push(title, SectionKind::Headline);
         article.title = Some(title.to_string());
     }
-    let blocks = blocks(&Dom::fragment(found.content));
+    let blocks = blocks(&Dom::fragment(found.content), knowledge);
     // A description that repeats the opening of a block (the first paragraph, or the whole
     // article as some sites put in JSON-LD) is not a subtitle.
     let opening = |text: &str| {
@@ -121,14 +120,14 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
         }
         stamp
     };
-    let [structured_published, structured_modified] = structured.each_ref().map(Option::as_deref);
-    article.published = date(found.published_time.as_deref(), "published")
-        .or_else(|| date(structured_published, "datePublished"))
-        .or_else(|| date(time_element.as_deref(), "<time>"))
-        .or_else(|| url.and_then(date_in_url));
-    article.modified = date(found.modified_time.as_deref(), "modified")
-        .or_else(|| date(structured_modified, "dateModified"));
-    article.authors = found.byline.as_deref().map(authors).unwrap_or_default();
+    article.published = date(found.published_time.as_deref(), "published").or(page_dates.published);
+    article.modified = date(found.modified_time.as_deref(), "modified").or(page_dates.modified);
+    article.notes.extend(page_dates.notes);
+    article.authors = found
+        .byline
+        .as_deref()
+        .map(|byline| authors(byline, knowledge))
+        .unwrap_or_default();
     article.language = found.lang.filter(|l| !l.trim().is_empty());
     article
 }
@@ -168,113 +167,12 @@ fn nesting(html: &str) -> usize {
     deepest
 }
 
-/// `datePublished` and `dateModified` from schema.org markup that dom_smoothie does not read:
-/// microdata (`itemprop`) and JSON-LD nested in `@graph` or arrays.
-fn structured_dates(dom: &Dom) -> [Option<String>; 2] {
-    const KEYS: [&str; 2] = ["datePublished", "dateModified"];
-    let mut found: [Option<String>; 2] = [None, None];
-    let selector = "[itemprop=datePublished], [itemprop=dateModified], \
-                    script[type=\"application/ld+json\"]";
-    for node in dom.select(selector).nodes() {
-        if let Some(prop) = node.attr("itemprop") {
-            let slot = usize::from(&*prop == KEYS[1]);
-            let value = node.attr("content").or_else(|| node.attr("datetime"));
-            let value = value.unwrap_or_else(|| node.text()).trim().to_string();
-            if found[slot].is_none() && !value.is_empty() {
-                found[slot] = Some(value);
-            }
-        } else if let Ok(json) = serde_json::from_str::<serde_json::Value>(&node.text()) {
-            for (slot, key) in KEYS.iter().enumerate() {
-                if found[slot].is_none() {
-                    found[slot] = json_string(&json, key).map(str::to_string);
-                }
-            }
-        }
-    }
-    found
-}
-
-/// The first string value of `key` anywhere in a JSON value, depth first, with the depth capped
-/// so hostile JSON cannot exhaust the stack (serde_json already caps parsing at 128 levels).
-fn json_string<'a>(value: &'a serde_json::Value, key: &str) -> Option<&'a str> {
-    let mut stack = vec![value];
-    while let Some(value) = stack.pop() {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(found) = map.get(key).and_then(serde_json::Value::as_str) {
-                    return Some(found);
-                }
-                stack.extend(map.values().rev());
-            }
-            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// A date as web pages write it: RFC 3339 and the formats of `data/dates.tsv`, plus ISO 8601
-/// with an offset lacking its colon (`+0000`) or minutes without seconds, JavaScript's
-/// `Tue Nov 19 2019 03:05:46 GMT+0000`, RFC 2822 (`Wed, 20 Nov 2019 05:27:00 GMT`), and ISO 8601
-/// without a zone but with fractional seconds, taken as UTC and marked assumed.
-pub(crate) fn parse_web_date(value: &str, knowledge: &Knowledge) -> Option<Stamp> {
-    const WITH_OFFSET: &[&str] = &[
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%a %b %d %Y %H:%M:%S GMT%z",
-    ];
-    let exact = |at| Stamp {
-        at,
-        zone: None,
-        assumed_utc: false,
-    };
-    // chrono's `%z` does not read `Z`, which ISO 8601 allows for UTC.
-    let zulu = value.strip_suffix('Z').map(|v| format!("{v}+0000"));
-    let with_offset = zulu.as_deref().unwrap_or(value);
-    parse_date(value, knowledge)
-        .or_else(|| {
-            WITH_OFFSET
-                .iter()
-                .find_map(|f| DateTime::parse_from_str(with_offset, f).ok())
-                .map(exact)
-        })
-        .or_else(|| DateTime::parse_from_rfc2822(value).ok().map(exact))
-        .or_else(|| {
-            let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
-            Some(Stamp {
-                at: naive.and_utc().fixed_offset(),
-                zone: None,
-                assumed_utc: true,
-            })
-        })
-}
-
-/// A date in a URL path, as news sites write them: `/2019/11/20/` or `/2019-11-20/`; the time
-/// is unknown, so it is midnight UTC and marked assumed.
-fn date_in_url(url: &str) -> Option<Stamp> {
-    let path = url.splitn(4, '/').nth(3)?;
-    let parts: Vec<&str> = path.split(['/', '-', '_']).collect();
-    parts.windows(3).find_map(|w| {
-        let [y, m, d] = [w[0], w[1], w[2]].map(|p| p.parse::<u32>().ok());
-        let (y, m, d) = (y?, m?, d?);
-        if w[0].len() != 4 || !(1990..=2100).contains(&y) {
-            return None;
-        }
-        let at = NaiveDate::from_ymd_opt(y as i32, m, d)?
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-            .fixed_offset();
-        Some(Stamp {
-            at,
-            zone: None,
-            assumed_utc: true,
-        })
-    })
-}
-
 /// The people in a byline: `By Robert Burns and Lolita C. Baldor, AP` gives two; a part that
 /// names a job (`AP National Security Writer`) is the role of the person before it.
-fn authors(byline: &str) -> Vec<Author> {
+///
+/// The byline may open with a byline cue of `data/cues.tsv` (`By`, `Von`, `Autor:`), and a date
+/// after the names (`Jane Doe Stand: 05.02.2020`) is left out.
+fn authors(byline: &str, knowledge: &Knowledge) -> Vec<Author> {
     const ROLES: &[&str] = &[
         "writer",
         "correspondent",
@@ -285,14 +183,17 @@ fn authors(byline: &str) -> Vec<Author> {
         "columnist",
     ];
     let byline = byline.trim();
-    let byline = ["By ", "by ", "BY "]
-        .iter()
-        .find_map(|p| byline.strip_prefix(p))
-        .unwrap_or(byline);
+    let byline = match knowledge.cue_at(byline, &[CueKind::Byline]) {
+        Some(cue) => byline[cue.phrase.len()..].trim_start_matches([':', ' ']),
+        None => byline,
+    };
+    let dated = knowledge.find_cue(byline, &[CueKind::Published, CueKind::Modified]);
+    let byline = &byline[..dated.unwrap_or(byline.len())];
     let mut authors: Vec<Author> = Vec::new();
     let parts = byline
         .split([',', '|', '\n'])
-        .flat_map(|part| part.split(" and "));
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" und "));
     for part in parts.map(str::trim) {
         let lower = part.to_lowercase();
         if ROLES.iter().any(|role| lower.contains(role)) {
@@ -351,7 +252,7 @@ struct Context {
 /// Collects the text of `dom` into blocks and classifies each.
 ///
 /// The walk keeps its own stack, so deeply nested markup cannot overflow the thread's stack.
-fn blocks(dom: &Dom) -> Vec<Block> {
+fn blocks(dom: &Dom, knowledge: &Knowledge) -> Vec<Block> {
     enum Step<'a> {
         Enter(NodeRef<'a>),
         Exit { block: bool },
@@ -395,7 +296,7 @@ fn blocks(dom: &Dom) -> Vec<Block> {
         }
     }
     current.flush(&mut blocks);
-    classify(&mut blocks);
+    classify(&mut blocks, knowledge);
     blocks
 }
 
@@ -604,8 +505,9 @@ fn without_site_name<'t>(title: &'t str, short_titles: &[Option<String>]) -> &'t
 }
 
 /// Reclassifies body blocks by their text: bylines, datelines, photo credits and gallery
-/// controls, repeated blocks, and a first heading that repeats the title.
-fn classify(blocks: &mut [Block]) {
+/// controls, repeated blocks, and lines that end the article (`boilerplate-tail` cues of
+/// `data/cues.tsv`, such as `Mehr zum Thema`) or belong to the page (`boilerplate` cues).
+fn classify(blocks: &mut [Block], knowledge: &Knowledge) {
     let mut counts = std::collections::HashMap::new();
     for block in blocks.iter() {
         *counts.entry(block.text.as_str()).or_insert(0) += 1;
@@ -616,8 +518,17 @@ fn classify(blocks: &mut [Block]) {
         .iter()
         .map(|b| counts[b.text.as_str()] > 1 && b.text.split_whitespace().count() >= REPEATED_WORDS)
         .collect();
+    // A list of other stories has headlines and teasers, not paragraphs: a line like `Mehr zum
+    // Thema` followed later by a paragraph of prose heads a box inside the article.
+    let mut prose_follows = vec![false; blocks.len()];
+    for i in (0..blocks.len().saturating_sub(1)).rev() {
+        let next = &blocks[i + 1];
+        let prose =
+            next.kind == SectionKind::Body && next.text.split_whitespace().count() >= PROSE_WORDS;
+        prose_follows[i] = prose || prose_follows[i + 1];
+    }
     let mut ended = false;
-    for (block, repeated) in blocks.iter_mut().zip(repeated) {
+    for ((block, repeated), prose_follows) in blocks.iter_mut().zip(repeated).zip(prose_follows) {
         if block.kind != SectionKind::Body {
             continue;
         }
@@ -630,26 +541,35 @@ fn classify(blocks: &mut [Block]) {
                 .as_deref()
                 .is_some_and(|l| cues.iter().any(|c| l.starts_with(c)))
         };
-        ended |= lower_starts(END_CUES);
-        let gallery = starts(GALLERY_CUES) || lower_starts(LINK_LIST_CUES);
+        let tail = lower_starts(END_CUES) || short && knowledge.is_tail_line(text);
+        ended |= tail && !prose_follows;
+        let gallery = starts(GALLERY_CUES)
+            || lower_starts(LINK_LIST_CUES)
+            || knowledge.cue_at(text, &[CueKind::Boilerplate]).is_some();
         let contact = !text.contains(' ') && (text.contains('@') || text.contains(".com/"));
         let footer = text.contains('\u{a9}') || starts(&["Copyright"]);
         let tagged = text.ends_with(']') || text.ends_with("]|");
         let dated = starts(&["Updated ", "Published ", "Posted ", "Last updated"])
             && text.contains(|c: char| c.is_ascii_digit());
-        block.kind = if ended || repeated || short && (gallery || contact || footer || tagged) {
-            SectionKind::Boilerplate
-        } else if is_photo_caption(text) {
-            SectionKind::Caption
-        } else if short && starts(&["By ", "BY "]) && text[3..].starts_with(char::is_uppercase) {
-            SectionKind::Byline
-        } else if short && dated {
-            SectionKind::Dateline
-        } else {
-            SectionKind::Body
-        };
+        block.kind =
+            if ended || tail || repeated || short && (gallery || contact || footer || tagged) {
+                SectionKind::Boilerplate
+            } else if is_photo_caption(text) {
+                SectionKind::Caption
+            } else if short && starts(&["By ", "BY "]) && text[3..].starts_with(char::is_uppercase)
+            {
+                SectionKind::Byline
+            } else if short && dated {
+                SectionKind::Dateline
+            } else {
+                SectionKind::Body
+            };
     }
 }
+
+/// Blocks with at least this many words are paragraphs of prose, which lists of other stories
+/// do not have.
+const PROSE_WORDS: usize = 50;
 
 /// Blocks with at least this many words that appear twice are boilerplate.
 const REPEATED_WORDS: usize = 12;
@@ -845,8 +765,6 @@ mod tests {
             got.published.map(|s| (s.at.to_rfc3339(), s.assumed_utc)),
             Some(("2019-11-20T00:00:00+00:00".to_string(), true))
         );
-        assert!(date_in_url("https://news.example/story-20191120.html").is_none());
-        assert!(date_in_url("https://news.example/1999/13/01/x").is_none());
     }
 
     #[test]
@@ -872,63 +790,48 @@ mod tests {
     }
 
     #[test]
-    fn web_date_formats() {
+    fn tail_lines_end_the_article_unless_prose_follows() {
         let knowledge = Knowledge::get().unwrap();
-        let check = |value: &str, expected: Option<(&str, bool)>| {
-            let got = parse_web_date(value, knowledge).map(|s| (s.at.to_rfc3339(), s.assumed_utc));
-            let expected = expected.map(|(at, assumed)| (at.to_string(), assumed));
-            assert_eq!(got, expected, "{value}");
+        let kinds = |html: &str| -> Vec<&str> {
+            let blocks = blocks(&Dom::fragment(html), knowledge);
+            blocks.iter().map(|b| b.kind.as_str()).collect()
         };
-        check(
-            "2019-11-20T07:29:39+0000",
-            Some(("2019-11-20T07:29:39+00:00", false)),
-        );
-        check(
-            "2019-11-20T10:43Z",
-            Some(("2019-11-20T10:43:00+00:00", false)),
-        );
-        check(
-            "Tue Nov 19 2019 03:05:46 GMT+0000",
-            Some(("2019-11-19T03:05:46+00:00", false)),
-        );
-        check(
-            "Wed, 20 Nov 2019 05:27:00 GMT",
-            Some(("2019-11-20T05:27:00+00:00", false)),
-        );
-        check(
-            "2019-11-18T17:01:27.893",
-            Some(("2019-11-18T17:01:27.893+00:00", true)),
-        );
-        check("yesterday", None);
-    }
-
-    #[test]
-    fn microdata_and_json_ld_graphs_give_dates() {
-        let head = r#"<script type="application/ld+json">{"@graph": [{"@type": "WebPage"},
-            {"@type": "Article", "datePublished": "2018-01-22T02:13:30+00:00"}]}</script>"#;
-        let dom = Dom::from(page(
-            head,
-            r#"<meta itemprop="dateModified" content="2018-01-23">"#,
-        ));
         assert_eq!(
-            structured_dates(&dom),
-            [
-                Some("2018-01-22T02:13:30+00:00".to_string()),
-                Some("2018-01-23".to_string())
-            ]
+            kinds("<p>Talks resumed.</p><p>Mehr zum Thema:</p><p>Other talks</p>"),
+            ["body", "boilerplate", "boilerplate"]
+        );
+        let prose = "The envoys met again. ".repeat(15);
+        assert_eq!(
+            kinds(&format!(
+                "<p>Mehr zum Thema</p><p>Other talks</p><p>{prose}</p><p>Anzeige</p>"
+            )),
+            ["boilerplate", "body", "body", "boilerplate"]
         );
     }
 
     #[test]
     fn bylines_name_people() {
-        let names =
-            |byline: &str| -> Vec<String> { authors(byline).into_iter().map(|a| a.name).collect() };
+        let knowledge = Knowledge::get().unwrap();
+        let names = |byline: &str| -> Vec<String> {
+            authors(byline, knowledge)
+                .into_iter()
+                .map(|a| a.name)
+                .collect()
+        };
         assert_eq!(
             names("By Robert Burns and Lolita C. Baldor, AP"),
             ["Robert Burns", "Lolita C. Baldor"]
         );
         assert_eq!(names("Reuters"), Vec::<String>::new());
-        let burns = authors("ROBERT BURNS, AP National Security Writer");
+        assert_eq!(
+            names("Von Benjamin Fischer und Marcus Theurer"),
+            ["Benjamin Fischer", "Marcus Theurer"]
+        );
+        assert_eq!(
+            names("Autor: Sara Zinnecker Stand: 05. Februar 2020"),
+            ["Sara Zinnecker"]
+        );
+        let burns = authors("ROBERT BURNS, AP National Security Writer", knowledge);
         assert_eq!(
             burns[0].role.as_deref(),
             Some("AP National Security Writer")

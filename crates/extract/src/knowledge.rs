@@ -1,9 +1,13 @@
-//! The layout knowledge in `data/`: cue phrases, date formats, time zones and credit terms.
+//! The layout knowledge in `data/`: cue phrases, date formats, month names, time zones, credit
+//! terms and where web pages state their dates.
 //!
 //! The files are embedded at build time and parsed once, on first use; a malformed line is an
 //! [`Error::Knowledge`] naming the file and line, so an edit that breaks a file fails loudly.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::{
+    collections::{HashMap, HashSet},
+    sync::OnceLock,
+};
 
 use chrono::{format::StrftimeItems, FixedOffset, NaiveDate, NaiveDateTime};
 
@@ -28,6 +32,13 @@ pub(crate) struct Cue {
     pub(crate) role: Option<String>,
 }
 
+/// Which date a web page's markup states; see `data/web-dates.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DateKind {
+    Published,
+    Modified,
+}
+
 /// Everything the layout reader knows, loaded from `data/`.
 #[derive(Debug)]
 pub(crate) struct Knowledge {
@@ -35,7 +46,19 @@ pub(crate) struct Knowledge {
     cues: Vec<Cue>,
     zones: HashMap<String, FixedOffset>,
     date_formats: Vec<String>,
+    /// Lowercased month names of other languages, with the English name that replaces them.
+    months: HashMap<String, &'static str>,
     credits: Vec<String>,
+    web_dates: WebDates,
+}
+
+/// What `data/web-dates.tsv` says, keys and words lowercased.
+#[derive(Debug, Default)]
+struct WebDates {
+    /// Each markup key's date and its rank (lower is more trusted).
+    keys: HashMap<String, (DateKind, usize)>,
+    date_marks: HashSet<String>,
+    not_article: HashSet<String>,
 }
 
 impl Knowledge {
@@ -55,6 +78,27 @@ impl Knowledge {
             .find(|cue| kinds.contains(&cue.kind) && starts_with_phrase(text, &cue.phrase))
     }
 
+    /// Where the first cue of one of `kinds` starts a word in `text`, if anywhere.
+    pub(crate) fn find_cue(&self, text: &str, kinds: &[CueKind]) -> Option<usize> {
+        text.char_indices()
+            .filter(|&(at, c)| {
+                c.is_alphanumeric()
+                    && text[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|before| !before.is_alphanumeric())
+            })
+            .map(|(at, _)| at)
+            .find(|&at| self.cue_at(&text[at..], kinds).is_some())
+    }
+
+    /// Whether `line` is a whole `boilerplate-tail` cue, ignoring case and a final colon:
+    /// everything after it is page furniture.
+    pub(crate) fn is_tail_line(&self, line: &str) -> bool {
+        self.cue_at(line, &[CueKind::BoilerplateTail])
+            .is_some_and(|cue| line.trim_end_matches(':').trim_end().len() == cue.phrase.len())
+    }
+
     /// The UTC offset of a time-zone abbreviation such as `KST`.
     pub(crate) fn zone(&self, abbreviation: &str) -> Option<FixedOffset> {
         self.zones.get(abbreviation).copied()
@@ -63,6 +107,51 @@ impl Knowledge {
     /// Date formats in the order to try them.
     pub(crate) fn date_formats(&self) -> &[String] {
         &self.date_formats
+    }
+
+    /// `text` with every month name of another language replaced by the English name, so that
+    /// chrono's `%B` reads it (`14. März 2019` becomes `14. March 2019`); an abbreviation's
+    /// period goes with it (`Okt.`).
+    pub(crate) fn english_months(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find(char::is_alphabetic) {
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            match self.months.get(&word.to_lowercase()) {
+                Some(english) => {
+                    out.push_str(english);
+                    rest = rest[end..].strip_prefix('.').unwrap_or(&rest[end..]);
+                }
+                None => {
+                    out.push_str(word);
+                    rest = &rest[end..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The date a markup key (a `<meta>` name or property, an `itemprop`) states, and its rank:
+    /// lower ranks are more trusted.
+    pub(crate) fn date_key(&self, key: &str) -> Option<(DateKind, usize)> {
+        self.web_dates.keys.get(&key.to_ascii_lowercase()).copied()
+    }
+
+    /// Whether a lowercased `class` or `id` word marks an element that shows a date.
+    pub(crate) fn is_date_mark(&self, word: &str) -> bool {
+        self.web_dates.date_marks.contains(word)
+    }
+
+    /// Whether a lowercased `class` or `id` word marks a part of the page that is not the
+    /// article (comments, lists of other articles).
+    pub(crate) fn is_not_article(&self, word: &str) -> bool {
+        self.web_dates.not_article.contains(word)
     }
 
     /// Terms that begin a photo credit.
@@ -77,9 +166,11 @@ impl Knowledge {
             cues,
             zones: load_zones(ZONES)?,
             date_formats: load_dates(DATES)?,
+            months: load_months(MONTHS)?,
             credits: rows(CREDITS)
                 .map(|row| Ok(row.columns(1, 1)?[0].to_string()))
                 .collect::<Result<_, _>>()?,
+            web_dates: load_web_dates(WEB_DATES)?,
         })
     }
 }
@@ -114,6 +205,14 @@ const ZONES: DataFile = DataFile {
 const DATES: DataFile = DataFile {
     name: "crates/extract/data/dates.tsv",
     text: include_str!("../data/dates.tsv"),
+};
+const MONTHS: DataFile = DataFile {
+    name: "crates/extract/data/months.tsv",
+    text: include_str!("../data/months.tsv"),
+};
+const WEB_DATES: DataFile = DataFile {
+    name: "crates/extract/data/web-dates.tsv",
+    text: include_str!("../data/web-dates.tsv"),
 };
 const CREDITS: DataFile = DataFile {
     name: "crates/extract/data/credits.tsv",
@@ -263,6 +362,64 @@ fn load_dates(file: DataFile) -> Result<Vec<String>, DataError> {
         .collect()
 }
 
+fn load_months(file: DataFile) -> Result<HashMap<String, &'static str>, DataError> {
+    const ENGLISH: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut months = HashMap::new();
+    for row in rows(file) {
+        let columns = row.columns(2, 2)?;
+        let (name, month) = (columns[0], columns[1]);
+        let english = month
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| ENGLISH.get(m.checked_sub(1)?))
+            .ok_or_else(|| row.error(format!("month `{month}` is not a number from 1 to 12")))?;
+        if !name.chars().all(char::is_alphabetic) {
+            return Err(row.error(format!("month name `{name}` is not one word")));
+        }
+        if months.insert(name.to_lowercase(), *english).is_some() {
+            return Err(row.error(format!("month name `{name}` appears twice")));
+        }
+    }
+    Ok(months)
+}
+
+fn load_web_dates(file: DataFile) -> Result<WebDates, DataError> {
+    let mut web_dates = WebDates::default();
+    for (rank, row) in rows(file).enumerate() {
+        let columns = row.columns(2, 2)?;
+        let value = columns[1].to_ascii_lowercase();
+        let fresh = match columns[0] {
+            "published" | "modified" => {
+                let kind = match columns[0] {
+                    "published" => DateKind::Published,
+                    _ => DateKind::Modified,
+                };
+                web_dates.keys.insert(value, (kind, rank)).is_none()
+            }
+            "date-mark" => web_dates.date_marks.insert(value),
+            "not-article" => web_dates.not_article.insert(value),
+            other => return Err(row.error(format!("unknown kind `{other}`"))),
+        };
+        if !fresh {
+            return Err(row.error(format!("`{}` appears twice", columns[1])));
+        }
+    }
+    Ok(web_dates)
+}
+
 /// Reads `value` with one strftime pattern, as a date and time or, failing that, a date at
 /// midnight.
 pub(crate) fn parse_naive(value: &str, format: &str) -> Option<NaiveDateTime> {
@@ -294,6 +451,21 @@ mod tests {
         assert_eq!(knowledge.zone("EDT"), FixedOffset::west_opt(4 * 3600));
         let posted = knowledge.cue_at("Posted on : 2021", &[CueKind::Published]);
         assert_eq!(posted.map(|cue| cue.phrase.as_str()), Some("Posted on"));
+        let kinds = [CueKind::Modified];
+        assert_eq!(
+            knowledge.find_cue("Jane Doe Stand: 05.02.2020", &kinds),
+            Some(9)
+        );
+        assert_eq!(knowledge.find_cue("Jane Standish", &kinds), None);
+        assert_eq!(
+            knowledge.english_months("14. März 2019, 3. Okt. 2020, Mais"),
+            "14. March 2019, 3. October 2020, Mais"
+        );
+        assert_eq!(
+            knowledge.date_key("Article:Published_Time"),
+            Some((DateKind::Published, 0))
+        );
+        assert!(knowledge.is_date_mark("datum") && knowledge.is_not_article("comments"));
     }
 
     #[test]
@@ -336,6 +508,22 @@ mod tests {
         assert_eq!(
             message(load_zones(file("KST\t+09:00\tKorea\nKST\t+09:00\tagain\n")).unwrap_err()),
             "x.tsv:2: zone `KST` appears twice"
+        );
+        assert_eq!(
+            message(load_months(file("Mai\t13\n")).unwrap_err()),
+            "x.tsv:1: month `13` is not a number from 1 to 12"
+        );
+        assert_eq!(
+            message(load_months(file("Mai\t5\nMAI\t5\n")).unwrap_err()),
+            "x.tsv:2: month name `MAI` appears twice"
+        );
+        assert_eq!(
+            message(load_web_dates(file("published\tdate\nmodified\tDate\n")).unwrap_err()),
+            "x.tsv:2: `Date` appears twice"
+        );
+        assert_eq!(
+            message(load_web_dates(file("headline\tx\n")).unwrap_err()),
+            "x.tsv:1: unknown kind `headline`"
         );
         assert_eq!(
             message(load_dates(file("%d.%m.%Y\t2021-05-07\n")).unwrap_err()),

@@ -189,10 +189,8 @@ fn classify(line: &str, rules: Rules, knowledge: &Knowledge) -> Cue {
     if let Some(authors) = parse_byline(line, knowledge) {
         return Cue::Byline(authors);
     }
-    if let Some(cue) = knowledge.cue_at(line, &[CueKind::BoilerplateTail]) {
-        if line.trim_end_matches(':').trim_end().len() == cue.phrase.len() {
-            return Cue::Tail;
-        }
+    if knowledge.is_tail_line(line) {
+        return Cue::Tail;
     }
     if line.len() <= MAX_BOILERPLATE_LEN
         && knowledge.cue_at(line, &[CueKind::Boilerplate]).is_some()

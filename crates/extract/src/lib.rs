@@ -17,7 +17,11 @@
 //! labels the container's blocks as body, caption, byline, dateline or boilerplate.
 //! The document text is then the article: title, subtitle and blocks separated by blank lines.
 //!
-//! The cues, date formats, time zones and credit terms are data, not code: they live in
+//! A web page's dates come from its markup (JSON-LD, `<meta>` tags, microdata, `<time>`), its
+//! URL, and last from a date printed near a date cue or in an element marked as a date.
+//!
+//! The cues, date formats, month names, time zones, credit terms and the markup that carries web
+//! dates are data, not code: they live in
 //! `crates/extract/data/*.tsv`, each file documenting its own format, and are checked on first
 //! use; [`check_knowledge`] runs that check up front.
 //!
@@ -50,6 +54,7 @@ mod html;
 mod knowledge;
 mod layout;
 mod lines;
+mod web_dates;
 
 use dyad_doc::{
     Diagnostic, Document, Layer, Meta, Overlap, RawDoc, RawFormat, Section, Severity, Span,
