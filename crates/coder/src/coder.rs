@@ -20,8 +20,11 @@ pub struct Actor {
 pub struct SentenceView<'a> {
     /// The words.
     pub words: &'a [&'a str],
-    /// One analysis per word, heads as indices into the sentence.
+    /// One analysis per word; a head is `first` plus the head's index in the sentence (as
+    /// the syntax layer gives them, with `first` the sentence's first token).
     pub analyses: &'a [Analysis],
+    /// What head indices count from.
+    pub first: usize,
     /// The actor mentions, in text order.
     pub actors: &'a [Actor],
 }
@@ -37,6 +40,10 @@ pub struct Event {
     pub code: String,
     /// The verb's index in the sentence: the evidence.
     pub verb: usize,
+    /// The source actor's tokens, as indices into the sentence.
+    pub source_tokens: Range<usize>,
+    /// The target actor's tokens, as indices into the sentence.
+    pub target_tokens: Range<usize>,
     /// Whether the verb is negated (`did not attack`).
     pub negated: bool,
     /// `file:line` of the pattern or verb block that gave the code.
@@ -101,7 +108,7 @@ pub fn code_sentence(
     grammar: &Grammar,
     sentence: &SentenceView,
 ) -> Vec<Event> {
-    let tree = Tree::new(sentence.analyses, grammar, sentence);
+    let tree = Tree::new(grammar, sentence);
     let mut events = Vec::new();
     for verb in 0..sentence.words.len() {
         let analysis = &sentence.analyses[verb];
@@ -163,15 +170,17 @@ pub fn code_sentence(
             }
         }
         for (a, b) in pairs {
-            let (source, target) = (&sentence.actors[a].code, &sentence.actors[b].code);
-            if source == target {
+            let (source, target) = (&sentence.actors[a], &sentence.actors[b]);
+            if source.code == target.code {
                 continue;
             }
             let event = Event {
-                source: source.clone(),
-                target: target.clone(),
+                source: source.code.clone(),
+                target: target.code.clone(),
                 code: code.clone(),
                 verb,
+                source_tokens: source.tokens.clone(),
+                target_tokens: target.tokens.clone(),
                 negated,
                 rule: rule.clone(),
             };
@@ -192,11 +201,16 @@ struct Tree {
 }
 
 impl Tree {
-    fn new(analyses: &[Analysis], grammar: &Grammar, sentence: &SentenceView) -> Tree {
+    fn new(grammar: &Grammar, sentence: &SentenceView) -> Tree {
+        let analyses = sentence.analyses;
         let n = analyses.len();
         let heads: Vec<Option<usize>> = analyses
             .iter()
-            .map(|a| a.head().filter(|&h| h < n))
+            .map(|a| {
+                a.head()
+                    .and_then(|h| h.checked_sub(sentence.first))
+                    .filter(|&h| h < n)
+            })
             .collect();
         let mut children = vec![Vec::new(); n];
         let mut place = vec![false; n];
@@ -557,6 +571,7 @@ RESTORE
         let view = SentenceView {
             words: &words,
             analyses: &analyses,
+            first: 0,
             actors,
         };
         code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)

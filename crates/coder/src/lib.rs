@@ -9,16 +9,20 @@
 //!   actors of its subject, or of a passive's agent) and its target (the actors of its object
 //!   or of the prepositional phrase the pattern names), following coordination and verb
 //!   chains (`urged ... to`, `said and added`).
+//! - [`EventStage`] is the pipeline stage: the events layer, each event pointing at its verb
+//!   and its actors' words, coded with the embedded knowledge base and CAMEO 2.0 patterns.
 //! - [`sentence_actors`] finds a sentence's actors with the knowledge base (`dyad-kb`), folding
 //!   role nouns into the actor they qualify.
 #![deny(missing_docs)]
 
 mod actors;
 mod coder;
+mod stage;
 mod verbs;
 
 pub use actors::sentence_actors;
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
+pub use stage::EventStage;
 pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
 
 /// Errors reading a verb dictionary.

@@ -80,6 +80,17 @@ pub struct VerbDictionary {
 }
 
 impl VerbDictionary {
+    /// The embedded dictionary: PETRARCH's CAMEO 2.0 verb patterns (Open Event Data Alliance,
+    /// MIT), `crates/coder/data/CAMEO.2.0.txt`.
+    ///
+    /// Fails only if the embedded file is malformed.
+    pub fn builtin() -> crate::Result<VerbDictionary> {
+        VerbDictionary::from_petrarch(
+            "crates/coder/data/CAMEO.2.0.txt",
+            include_str!("../data/CAMEO.2.0.txt"),
+        )
+    }
+
     /// Reads a dictionary in PETRARCH format; `file` names it in origins and errors.
     ///
     /// Fails on a pattern or verb line outside any verb block, on a pattern without a code and on

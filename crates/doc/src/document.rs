@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Analysis, Error, Layer, Overlap, Quote, Result, Span};
+use crate::{Analysis, Error, Event, Layer, Overlap, Quote, Result, Span};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -223,6 +223,8 @@ pub enum LayerKind {
     Syntax,
     /// Quotes with their speakers and cues.
     Quotes,
+    /// Events with their actors and evidence.
+    Events,
 }
 
 impl LayerKind {
@@ -234,6 +236,7 @@ impl LayerKind {
             LayerKind::Sentences => "sentences",
             LayerKind::Syntax => "syntax",
             LayerKind::Quotes => "quotes",
+            LayerKind::Events => "events",
         }
     }
 }
@@ -251,6 +254,8 @@ pub enum LayerData {
     Syntax(Vec<Analysis>),
     /// The quotes layer: each quote's content span, with its speaker and cue spans.
     Quotes(Layer<Quote>),
+    /// The events layer: each event's evidence span, with its actors' spans.
+    Events(Layer<Event>),
 }
 
 impl LayerData {
@@ -261,6 +266,7 @@ impl LayerData {
             LayerData::Sentences(_) => LayerKind::Sentences,
             LayerData::Syntax(_) => LayerKind::Syntax,
             LayerData::Quotes(_) => LayerKind::Quotes,
+            LayerData::Events(_) => LayerKind::Events,
         }
     }
 }
@@ -279,6 +285,7 @@ pub struct Document {
     sentences: Option<Layer<Sentence>>,
     syntax: Option<Vec<Analysis>>,
     quotes: Option<Layer<Quote>>,
+    events: Option<Layer<Event>>,
 }
 
 impl Document {
@@ -303,6 +310,7 @@ impl Document {
             sentences: None,
             syntax: None,
             quotes: None,
+            events: None,
         })
     }
 
@@ -389,6 +397,7 @@ impl Document {
             LayerKind::Sentences => self.sentences.is_some(),
             LayerKind::Syntax => self.syntax.is_some(),
             LayerKind::Quotes => self.quotes.is_some(),
+            LayerKind::Events => self.events.is_some(),
         }
     }
 
@@ -436,6 +445,14 @@ impl Document {
                 }
                 self.quotes = Some(quotes);
             }
+            LayerData::Events(events) => {
+                events.check_spans(&self.text)?;
+                for (_, event) in events.iter() {
+                    event.source().span().check(&self.text)?;
+                    event.target().span().check(&self.text)?;
+                }
+                self.events = Some(events);
+            }
         }
         Ok(())
     }
@@ -443,6 +460,11 @@ impl Document {
     /// The quotes layer, if a stage has added it.
     pub fn quotes(&self) -> Option<&Layer<Quote>> {
         self.quotes.as_ref()
+    }
+
+    /// The events layer, if a stage has added it.
+    pub fn events(&self) -> Option<&Layer<Event>> {
+        self.events.as_ref()
     }
 
     /// The tokens of a sentence, with their spans.

@@ -27,6 +27,7 @@
 
 mod document;
 mod error;
+mod event;
 mod layer;
 mod quote;
 mod raw;
@@ -39,6 +40,7 @@ pub use document::{
     TokenKind,
 };
 pub use error::{Error, Result};
+pub use event::{Event, EventActor};
 pub use layer::{Layer, Overlap};
 pub use quote::{Quote, QuoteKind};
 pub use raw::{RawDoc, RawFormat, RawMeta};

@@ -102,6 +102,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
             let view = SentenceView {
                 words: &words,
                 analyses: &analyses,
+                first: 0,
                 actors: &actors,
             };
             for event in code_sentence(&verbs, &grammar, &view) {

@@ -59,6 +59,8 @@ pub struct ArticleRecord<'a> {
     pub tokens: Option<Vec<TokenRecord<'a>>>,
     /// Quotes with their speakers, in text order (empty when the quotes stage did not run).
     pub quotes: Vec<QuoteRecord<'a>>,
+    /// Events in text order (empty when the events stage did not run).
+    pub events: Vec<EventRecord<'a>>,
     /// Notes about odd input.
     pub diagnostics: Vec<DiagnosticRecord<'a>>,
     /// Stages that failed on this article.
@@ -145,6 +147,36 @@ pub struct QuoteRecord<'a> {
     pub speaker: Option<SpanText<'a>>,
     /// The words marking the speech act (`said`, `according to`); `null` when none.
     pub cue: Option<SpanText<'a>>,
+}
+
+/// An event: who did what to whom, and the words it was read from.
+#[derive(Debug, Serialize)]
+pub struct EventRecord<'a> {
+    /// Who acted: the actor code and the words naming it.
+    pub source: ActorRecord<'a>,
+    /// Who was acted on.
+    pub target: ActorRecord<'a>,
+    /// The CAMEO event code (`036`).
+    pub cameo: &'a str,
+    /// Whether the verb is negated (`did not attack`).
+    pub negated: bool,
+    /// The index of the sentence in `sentences`.
+    pub sentence: Option<usize>,
+    /// The verb that triggered the event.
+    pub evidence: SpanText<'a>,
+    /// The pattern or verb block that coded it, as `file:line`.
+    pub rule: &'a str,
+}
+
+/// An actor as an event names it.
+#[derive(Debug, Serialize)]
+pub struct ActorRecord<'a> {
+    /// The CAMEO-style code (`USAGOV`).
+    pub code: &'a str,
+    /// Where the words naming it are.
+    pub span: [usize; 2],
+    /// The words.
+    pub text: &'a str,
 }
 
 /// A stretch of the text.
@@ -245,6 +277,29 @@ impl<'a> ArticleRecord<'a> {
                 cue: quote.cue().map(&mut span_text),
             });
         }
+        let mut events = Vec::new();
+        for (span, event) in doc.events().map_or(&[][..], |layer| layer.as_slice()) {
+            let mut actor = |a: &'a dyad_doc::EventActor| ActorRecord {
+                code: a.code(),
+                span: conv.convert_span(a.span()),
+                text: doc.text_of(a.span()),
+            };
+            let (source, target) = (actor(event.source()), actor(event.target()));
+            events.push(EventRecord {
+                source,
+                target,
+                cameo: event.cameo(),
+                negated: event.negated(),
+                sentence: doc
+                    .sentences()
+                    .and_then(|s| s.iter().position(|(s, _)| s.contains(*span))),
+                evidence: SpanText {
+                    span: conv.convert_span(*span),
+                    text: doc.text_of(*span),
+                },
+                rule: event.rule(),
+            });
+        }
         let diagnostics = diagnostics
             .iter()
             .map(|d| DiagnosticRecord {
@@ -283,6 +338,7 @@ impl<'a> ArticleRecord<'a> {
             sentences,
             tokens,
             quotes,
+            events,
             diagnostics,
             failures: failures
                 .iter()

@@ -3,7 +3,7 @@ use dyad_doc::RawDoc;
 use crate::{Error, Pipeline, Result};
 
 /// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then parts of
-/// speech, lemmas and dependency parses, then quotes with their speakers.
+/// speech, lemmas and dependency parses, then quotes with their speakers and events.
 ///
 /// Every stage's knowledge files are loaded and validated here, before any input is read.
 pub fn default_pipeline() -> Result<Pipeline> {
@@ -23,6 +23,10 @@ pub fn default_pipeline() -> Result<Pipeline> {
         stage: "quotes",
         source: Box::new(e),
     })?;
+    let events = dyad_coder::EventStage::new().map_err(|source| Error::Build {
+        stage: "events",
+        source,
+    })?;
     Pipeline::builder(Box::new(|raw: &RawDoc| {
         dyad_extract::extract(raw)
             .map(|extracted| (extracted.doc, extracted.diagnostics))
@@ -31,5 +35,6 @@ pub fn default_pipeline() -> Result<Pipeline> {
     .stage(Box::new(tokenize))
     .stage(Box::new(syntax))
     .stage(Box::new(quotes))
+    .stage(Box::new(events))
     .build()
 }
