@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Analysis, Error, Layer, Overlap, Result, Span};
+use crate::{Analysis, Error, Layer, Overlap, Result, Span, Timex};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -221,6 +221,8 @@ pub enum LayerKind {
     Sentences,
     /// Per-token syntax: tags, features, lemmas and dependency arcs.
     Syntax,
+    /// Time expressions, normalised against the article date.
+    Times,
 }
 
 impl LayerKind {
@@ -231,6 +233,7 @@ impl LayerKind {
             LayerKind::Tokens => "tokens",
             LayerKind::Sentences => "sentences",
             LayerKind::Syntax => "syntax",
+            LayerKind::Times => "times",
         }
     }
 }
@@ -246,6 +249,8 @@ pub enum LayerData {
     /// The syntax layer: one analysis per token, aligned with the token layer by index; needs
     /// the token and sentence layers.
     Syntax(Vec<Analysis>),
+    /// The times layer: disjoint time expressions.
+    Times(Layer<Timex>),
 }
 
 impl LayerData {
@@ -255,6 +260,7 @@ impl LayerData {
             LayerData::Tokens(_) => LayerKind::Tokens,
             LayerData::Sentences(_) => LayerKind::Sentences,
             LayerData::Syntax(_) => LayerKind::Syntax,
+            LayerData::Times(_) => LayerKind::Times,
         }
     }
 }
@@ -272,6 +278,7 @@ pub struct Document {
     tokens: Option<Layer<Token>>,
     sentences: Option<Layer<Sentence>>,
     syntax: Option<Vec<Analysis>>,
+    times: Option<Layer<Timex>>,
 }
 
 impl Document {
@@ -295,6 +302,7 @@ impl Document {
             tokens: None,
             sentences: None,
             syntax: None,
+            times: None,
         })
     }
 
@@ -373,6 +381,11 @@ impl Document {
         self.syntax.as_deref()
     }
 
+    /// The time expressions, once the time stage has run.
+    pub fn times(&self) -> Option<&Layer<Timex>> {
+        self.times.as_ref()
+    }
+
     /// Whether a layer is present.
     pub fn has(&self, kind: LayerKind) -> bool {
         match kind {
@@ -380,6 +393,7 @@ impl Document {
             LayerKind::Tokens => self.tokens.is_some(),
             LayerKind::Sentences => self.sentences.is_some(),
             LayerKind::Syntax => self.syntax.is_some(),
+            LayerKind::Times => self.times.is_some(),
         }
     }
 
@@ -392,10 +406,7 @@ impl Document {
         }
         match data {
             LayerData::Tokens(tokens) => {
-                if tokens.overlap() != Overlap::Forbid {
-                    return Err(Error::Overlapping { index: 0, next: 0 });
-                }
-                tokens.check_spans(&self.text)?;
+                check_disjoint(&tokens, &self.text)?;
                 self.tokens = Some(tokens);
             }
             LayerData::Sentences(sentences) => {
@@ -418,6 +429,10 @@ impl Document {
                 )?;
                 self.syntax = Some(syntax);
             }
+            LayerData::Times(times) => {
+                check_disjoint(&times, &self.text)?;
+                self.times = Some(times);
+            }
         }
         Ok(())
     }
@@ -429,6 +444,15 @@ impl Document {
             .and_then(|t| t.as_slice().get(sentence.tokens()))
             .unwrap_or(&[])
     }
+}
+
+/// A layer whose items must not overlap (tokens, time expressions) must be built as such, and
+/// its spans must fit the text.
+fn check_disjoint<T>(layer: &Layer<T>, text: &str) -> Result<()> {
+    if layer.overlap() != Overlap::Forbid {
+        return Err(Error::Overlapping { index: 0, next: 0 });
+    }
+    layer.check_spans(text)
 }
 
 /// Sentences must be disjoint, cover consecutive non-empty token ranges in order, and span
