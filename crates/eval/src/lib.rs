@@ -11,6 +11,9 @@
 //!   scored like the CoNLL 2018 shared task, and tokenizer throughput.
 //! - `aeb`: article body F1 on the Zyte article extraction benchmark (4-token shingles),
 //!   extraction speed, and how often dyad's publication date matches the page's metadata.
+//! - `timex`: time expressions on TempEval-3 platinum (extent strict and relaxed F1, type and
+//!   value F1 with the TempEval-3 scoring semantics), TimeBank and AQUAINT as the development
+//!   set, and the time stage's throughput.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -23,6 +26,7 @@
 mod aeb;
 pub mod conllu;
 mod report;
+mod timex;
 mod tokenize;
 // Registered in `suite_names` only once its floors hold on the trained models (CI fails below
 // a floor); see `run` below.
@@ -63,9 +67,17 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// The CPU time this thread has used, from Linux's `/proc/thread-self/schedstat` (nanoseconds
+/// on the CPU first); `None` elsewhere.
+pub(crate) fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(nanos as f64 / 1e9)
+}
+
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb"]
+    &["tokenize", "aeb", "timex"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -76,6 +88,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
     match suite {
         "tokenize" => tokenize::run(data_dir),
         "aeb" => aeb::run(data_dir),
+        "timex" => timex::run(data_dir),
         "ud" => ud::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
@@ -121,9 +134,14 @@ pub enum Error {
     /// dyad's own data files failed to load.
     #[error(transparent)]
     Nlp(#[from] dyad_nlp::Error),
-    /// dyad's tokenize stage failed on a benchmark document.
-    #[error("tokenize stage failed on a document of {}: {message}", path.display())]
+    /// dyad's time rules failed to load.
+    #[error(transparent)]
+    Time(#[from] dyad_time::Error),
+    /// A dyad stage failed on a benchmark document.
+    #[error("{stage} stage failed on a document of {}: {message}", path.display())]
     Stage {
+        /// The stage.
+        stage: &'static str,
         /// The benchmark file.
         path: PathBuf,
         /// The stage's message.
@@ -150,7 +168,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb)"
+            "unknown suite \"nope\" (known: tokenize, aeb, timex)"
         );
     }
 }
