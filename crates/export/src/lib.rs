@@ -28,6 +28,6 @@ pub use dedup::Dedup;
 pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
     ArticleRecord, AuthorRecord, DiagnosticRecord, FailureRecord, RecordOptions, SectionRecord,
-    SentenceRecord, TokenRecord, SCHEMA,
+    SentenceRecord, TimeRecord, TokenRecord, SCHEMA,
 };
 pub use report::text_report;

@@ -2,7 +2,8 @@ use dyad_doc::RawDoc;
 
 use crate::{Error, Pipeline, Result};
 
-/// dyad's standard pipeline: news-layout extraction, then tokens and sentences.
+/// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then time
+/// expressions.
 ///
 /// Every stage's knowledge files are loaded and validated here, before any input is read.
 pub fn default_pipeline() -> Result<Pipeline> {
@@ -14,11 +15,16 @@ pub fn default_pipeline() -> Result<Pipeline> {
         stage: "tokenize",
         source: Box::new(e),
     })?;
+    let times = dyad_time::TimeStage::new().map_err(|e| Error::Build {
+        stage: "times",
+        source: Box::new(e),
+    })?;
     Pipeline::builder(Box::new(|raw: &RawDoc| {
         dyad_extract::extract(raw)
             .map(|extracted| (extracted.doc, extracted.diagnostics))
             .map_err(|e| e.to_string())
     }))
     .stage(Box::new(tokenize))
+    .stage(Box::new(times))
     .build()
 }
