@@ -122,3 +122,45 @@ pub enum Error {
 
 /// The result type of this crate.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Rule-file text built from the pieces rule files are made of, so that the loader's deeper
+    /// checks are reached as well as its first ones.
+    fn rule_text() -> impl Strategy<Value = String> {
+        const PIECES: [&str; 19] = [
+            "\t", "\n", " ", "?", "|", "#", "*", "=", "MONTH", "UNIT", "TENSE", "DATE", "shift",
+            "date", "rel=-1", "unit=D", "5", "X", "may",
+        ];
+        let piece = prop_oneof![
+            proptest::sample::select(&PIECES[..]).prop_map(String::from),
+            "\\PC{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn loading_never_panics_and_errors_name_a_line(text in rule_text()) {
+            let fuzzed = [RuleFile { name: "fuzz.tsv", text: &text }];
+            let languages = [
+                Language { lexicons: &fuzzed, patterns: ENGLISH.patterns },
+                Language { lexicons: ENGLISH.lexicons, patterns: &fuzzed },
+            ];
+            for language in &languages {
+                if let Err(Error::Rule { file, line, .. }) = TimeTagger::new(language) {
+                    prop_assert_eq!(file, "fuzz.tsv");
+                    prop_assert!(line >= 1 && line <= text.lines().count());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn english_rules_load() {
+        assert!(TimeTagger::english().is_ok());
+    }
+}

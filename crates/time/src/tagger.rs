@@ -413,6 +413,22 @@ mod tests {
         doc.attach(layer).unwrap();
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_gives_disjoint_expressions(text in "[A-Za-z0-9 ,.:'-]{0,80}|\\PC{0,40}") {
+            let mut meta = Meta::new("test");
+            meta.published = chrono::DateTime::parse_from_rfc3339("2021-05-07T12:00:00+00:00").ok();
+            let mut doc = Document::single_body(text.as_str(), meta).unwrap();
+            for layer in TokenizeStage::new().unwrap().run(&doc).unwrap().layers {
+                doc.attach(layer).unwrap();
+            }
+            let times = TimeTagger::english().unwrap().annotate(&doc);
+            let layer = dyad_doc::Layer::new(times, dyad_doc::Overlap::Forbid);
+            proptest::prop_assert!(layer.is_ok());
+            proptest::prop_assert!(doc.attach(LayerData::Times(layer.unwrap())).is_ok());
+        }
+    }
+
     /// Friday 7 May 2021, the seed article's date.
     const FRIDAY: &str = "2021-05-07";
 
