@@ -16,7 +16,8 @@ pub(crate) struct Normalized {
     pub(crate) modifier: Option<TimexMod>,
 }
 
-/// Computes the value of a match; `None` when the slots name no real date (`February 30`).
+/// Computes the value of a match; `None` when the slots name no real date (`February 30`) or
+/// the rule ignores what it matched.
 pub(crate) fn normalize(
     recipe: &Recipe,
     slots: &Slots,
@@ -31,6 +32,7 @@ pub(crate) fn normalize(
         Recipe::Quarter => quarter(slots, dct)?,
         Recipe::Ref => reference(slots.rel, tense, dct),
         Recipe::Unknown => (unknown(slots.unit?).to_string(), Anchor::None),
+        Recipe::Ignore => return None,
         Recipe::Literal(value) => {
             let anchor = match value.ends_with("_REF") && dct.is_some() {
                 true => Anchor::Dct,
@@ -61,7 +63,7 @@ fn date(s: &Slots, dct: Option<NaiveDate>, tense: Option<Tense>) -> Option<(Stri
                 let month = 3 * (season as u32 + 1);
                 from_dct(format!(
                     "{:04}-{code}",
-                    resolve_year(dct, month, None, s.rel, tense)
+                    resolve_year(dct, month, None, s.rel)
                 ))
             }
             (None, None) => own(format!("XXXX-{code}")),
@@ -69,7 +71,7 @@ fn date(s: &Slots, dct: Option<NaiveDate>, tense: Option<Tense>) -> Option<(Stri
     } else if let Some(month) = s.month {
         let year = match (s.year, dct) {
             (Some(year), _) => Some(year),
-            (None, Some(dct)) => Some(resolve_year(dct, month, s.day, s.rel, tense)),
+            (None, Some(dct)) => Some(resolve_year(dct, month, s.day, s.rel)),
             (None, None) => None,
         };
         let anchor = match s.year.is_none() && year.is_some() {
@@ -139,8 +141,11 @@ fn shift(s: &Slots, dct: Option<NaiveDate>, tense: Option<Tense>) -> Option<(Str
             format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
         }
         Unit::Year => format!("{:04}", i64::from(dct.year()) + k),
-        Unit::Decade => format!("{:03}", i64::from(dct.year()) / 10 + k),
-        Unit::Century => format!("{:02}", i64::from(dct.year()) / 100 + k),
+        // `a decade ago` is a year (1989 from 1999), `this decade` the decade itself (199).
+        Unit::Decade if k != 0 => format!("{:04}", i64::from(dct.year()) + 10 * k),
+        Unit::Century if k != 0 => format!("{:04}", i64::from(dct.year()) + 100 * k),
+        Unit::Decade => format!("{:03}", dct.year() / 10),
+        Unit::Century => format!("{:02}", dct.year() / 100),
     };
     let value = match unit {
         Unit::Day => with_time_of_day(value, s)?,
@@ -278,32 +283,25 @@ fn add_months(date: NaiveDate, months: i32) -> Option<NaiveDate> {
 }
 
 /// The year of a month (and day) named without one: the direction `rel` says (last, this,
-/// next), else the tense's side of the article date, else the nearest.
-fn resolve_year(
-    dct: NaiveDate,
-    month: u32,
-    day: Option<u32>,
-    rel: Option<i32>,
-    tense: Option<Tense>,
-) -> i32 {
+/// next), else the nearest to the article date.
+///
+/// The nearest beats the sentence's tense here: on TimeBank and AQUAINT a month named without
+/// a year is nearly always within half a year of the article, while tense cues often belong to
+/// another clause (`said ... will expire Nov. 6`).
+fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, rel: Option<i32>) -> i32 {
     // Positions in days on a 31-day-month calendar, good enough to order and compare distances;
     // a month without a day is compared as a whole month.
     let position = |year: i32, month: u32, day: u32| {
         i64::from(year) * 372 + i64::from(month) * 31 + i64::from(day)
     };
-    let day_or_whole_month = |d: u32| if day.is_some() { d } else { 0 };
-    let now = position(dct.year(), dct.month(), day_or_whole_month(dct.day()));
+    let now = position(dct.year(), dct.month(), day.map_or(0, |_| dct.day()));
     let of = |year: i32| position(year, month, day.unwrap_or(0));
     let years = [dct.year() - 1, dct.year(), dct.year() + 1];
-    let latest = |keep: &dyn Fn(i64) -> bool| years.iter().rev().copied().find(|&y| keep(of(y)));
-    let earliest = |keep: &dyn Fn(i64) -> bool| years.iter().copied().find(|&y| keep(of(y)));
-    let chosen = match (rel, tense) {
-        (Some(-1), _) => latest(&|p| p < now),
-        (Some(1), _) => earliest(&|p| p > now),
-        (Some(_), _) => Some(dct.year()),
-        (None, Some(Tense::Past)) => latest(&|p| p <= now),
-        (None, Some(Tense::Future)) => earliest(&|p| p >= now),
-        (None, None) => years.iter().copied().min_by_key(|&y| (of(y) - now).abs()),
+    let chosen = match rel {
+        Some(-1) => years.iter().rev().copied().find(|&y| of(y) < now),
+        Some(1) => years.iter().copied().find(|&y| of(y) > now),
+        Some(_) => Some(dct.year()),
+        None => years.iter().copied().min_by_key(|&y| (of(y) - now).abs()),
     };
     chosen.unwrap_or(dct.year())
 }

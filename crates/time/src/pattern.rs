@@ -64,6 +64,9 @@ pub(crate) enum Recipe {
     Ref,
     Unknown,
     Literal(Arc<str>),
+    /// Not a time expression: the rule claims its tokens so that no shorter rule matches them
+    /// (`6-year-old` is an age, not the duration `6-year`).
+    Ignore,
 }
 
 /// What a match says about its expression: the values of the words it matched, and a rule's
@@ -107,7 +110,8 @@ impl Slots {
 #[derive(Clone, Debug)]
 pub(crate) struct Rule {
     pub(crate) elements: Vec<Element>,
-    pub(crate) kind: TimexType,
+    /// `None` for a rule that ignores what it matches.
+    pub(crate) kind: Option<TimexType>,
     pub(crate) recipe: Recipe,
     presets: Slots,
     /// `file:line`, for the `rule` of each expression it finds.
@@ -178,8 +182,14 @@ fn parse_rule(text: &str, lexicon: &mut Lexicon, origin: String) -> Result<Rule,
     if elements.iter().all(|e| e.optional) {
         return Err("the pattern needs at least one element that is not optional".into());
     }
-    let kind = TimexType::from_name(kind)
-        .ok_or_else(|| format!("unknown type {kind:?} (DATE, TIME, DURATION or SET)"))?;
+    let kind = match kind {
+        "-" if value == "ignore" => None,
+        "-" => return Err("type `-` is only for the value `ignore`".into()),
+        _ if value == "ignore" => return Err("the value `ignore` needs the type `-`".into()),
+        _ => Some(TimexType::from_name(kind).ok_or_else(|| {
+            format!("unknown type {kind:?} (DATE, TIME, DURATION, SET or - to ignore)")
+        })?),
+    };
     let mut words = value.split_whitespace();
     let name = words.next().ok_or("the VALUE column is empty")?;
     let recipe = match name {
@@ -190,13 +200,14 @@ fn parse_rule(text: &str, lexicon: &mut Lexicon, origin: String) -> Result<Rule,
         "quarter" => Recipe::Quarter,
         "ref" => Recipe::Ref,
         "unknown" => Recipe::Unknown,
+        "ignore" => Recipe::Ignore,
         literal if is_literal_value(literal) => Recipe::Literal(literal.into()),
         other => return Err(format!("unknown recipe {other:?}")),
     };
     let mut presets = Slots::default();
     for preset in words {
-        if matches!(recipe, Recipe::Literal(_)) {
-            return Err("a literal value takes no presets".into());
+        if matches!(recipe, Recipe::Literal(_) | Recipe::Ignore) {
+            return Err(format!("{name} takes no presets"));
         }
         parse_preset(preset, &mut presets)?;
     }
@@ -298,8 +309,14 @@ mod tests {
             name: "p.tsv",
             text: line,
         };
-        let got = Rules::parse(&[file], &mut Lexicon::default())
-            .map(|rules| format!("{:?} {:?}", rules.rules[0].kind, rules.rules[0].recipe));
+        let got = Rules::parse(&[file], &mut Lexicon::default()).map(|rules| {
+            let kind = rules.rules[0].kind.map(|k| format!("{k:?}"));
+            format!(
+                "{} {:?}",
+                kind.as_deref().unwrap_or("None"),
+                rules.rules[0].recipe
+            )
+        });
         match expected {
             Ok(expected) => assert_eq!(got.unwrap(), expected),
             Err(expected) => assert_eq!(got.unwrap_err().to_string(), expected),
@@ -315,7 +332,16 @@ mod tests {
         );
         check(
             "now\tDAY\tdate",
-            Err("p.tsv:1: unknown type \"DAY\" (DATE, TIME, DURATION or SET)"),
+            Err("p.tsv:1: unknown type \"DAY\" (DATE, TIME, DURATION, SET or - to ignore)"),
+        );
+        check("INT - UNIT - old\t-\tignore", Ok("None Ignore"));
+        check(
+            "old\tDATE\tignore",
+            Err("p.tsv:1: the value `ignore` needs the type `-`"),
+        );
+        check(
+            "old\t-\tdate",
+            Err("p.tsv:1: type `-` is only for the value `ignore`"),
         );
         check(
             "NOPE\tDATE\tdate",

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use dyad_doc::{Document, Span, Timex};
+use dyad_doc::{Document, Span, Timex, TokenKind};
 
 use crate::{
     lexicon::{Count, Lexicon, Meaning, Tense, WordId},
@@ -26,6 +26,7 @@ pub struct TimeTagger {
 struct TokenInfo {
     word: Option<WordId>,
     capitalized: bool,
+    is_punct: bool,
     digits: Option<Digits>,
 }
 
@@ -89,7 +90,7 @@ impl TimeTagger {
             infos.extend(
                 sentence_tokens
                     .iter()
-                    .map(|(s, _)| self.info(doc.text_of(*s))),
+                    .map(|(s, token)| self.info(doc.text_of(*s), token.kind())),
             );
             let mut at = 0;
             while at < infos.len() {
@@ -98,6 +99,11 @@ impl TimeTagger {
                     continue;
                 };
                 let rule = &self.rules.rules[found_match.rule];
+                let Some(kind) = rule.kind else {
+                    // An ignore rule: its tokens are not a time expression.
+                    at = found_match.end;
+                    continue;
+                };
                 let tense = self.tense(doc, range.start, range.len(), at, found_match.end);
                 let slots = rule.with_presets(found_match.slots);
                 match normalize(&rule.recipe, &slots, dct, tense) {
@@ -106,7 +112,7 @@ impl TimeTagger {
                             .0
                             .cover(sentence_tokens[found_match.end - 1].0);
                         let timex = Timex::new(
-                            rule.kind,
+                            kind,
                             normalized.value,
                             normalized.modifier,
                             normalized.anchor,
@@ -122,10 +128,11 @@ impl TimeTagger {
         found
     }
 
-    fn info(&self, text: &str) -> TokenInfo {
+    fn info(&self, text: &str, kind: TokenKind) -> TokenInfo {
         TokenInfo {
             word: self.lexicon.lookup(text),
             capitalized: text.starts_with(|c: char| c.is_uppercase()),
+            is_punct: kind == TokenKind::Punct,
             digits: digits(text),
         }
     }
@@ -174,6 +181,11 @@ impl TimeTagger {
             else {
                 continue;
             };
+            // A match never ends on punctuation an optional element took (`early December,`).
+            let end = (at + 1..=end)
+                .rev()
+                .find(|&e| !infos[e - 1].is_punct)
+                .unwrap_or(end);
             if end > at && best.as_ref().is_none_or(|b| end > b.end) {
                 best = Some(Match { end, rule, slots });
             }
@@ -558,5 +570,20 @@ mod tests {
             &["this morning=TIME:2021-05-07TMO"],
         );
         check(FRIDAY, "It grew in the 1990s.", &["the 1990s=DATE:199"]);
+    }
+
+    #[test]
+    fn ignore_rules_and_trailing_punctuation() {
+        check(FRIDAY, "The 6-year-old boy, 52 years old, left.", &[]);
+        check(
+            FRIDAY,
+            "It ended in early December, officials said.",
+            &["early December=DATE:2020-12/START"],
+        );
+        check(
+            FRIDAY,
+            "It began a decade ago.",
+            &["a decade ago=DATE:2011"],
+        );
     }
 }
