@@ -1,6 +1,6 @@
 //! The tagger: token features, pattern matching, tense cues and normalisation.
 
-use std::sync::Arc;
+use std::{ops::Range, sync::Arc};
 
 use chrono::NaiveDate;
 use dyad_doc::{Document, Span, Timex, TokenKind};
@@ -43,6 +43,13 @@ enum Digits {
     Clock(u32, u32),
 }
 
+/// Buffers reused from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    infos: Vec<TokenInfo>,
+    candidates: Vec<usize>,
+}
+
 /// The longest match at one token.
 struct Match {
     end: usize,
@@ -68,64 +75,75 @@ impl TimeTagger {
     ///
     /// A document without tokens or sentences has none.
     pub fn annotate(&self, doc: &Document) -> Vec<(Span, Timex)> {
-        let (Some(tokens), Some(sentences)) = (doc.tokens(), doc.sentences()) else {
+        let Some(sentences) = doc.sentences() else {
             return Vec::new();
         };
-        let dct = doc.meta().published.map(|p| p.date_naive());
         let mut found = Vec::new();
-        let mut infos = Vec::new();
-        let mut candidates = Vec::new();
+        let mut scratch = Scratch::default();
         for (span, sentence) in sentences {
             let is_prose = doc
                 .section_of(*span)
                 .is_some_and(|i| doc.sections().as_slice()[i].1.kind().is_prose());
-            if !is_prose {
-                continue;
-            }
-            let range = sentence.tokens();
-            let Some(sentence_tokens) = tokens.as_slice().get(range.clone()) else {
-                continue;
-            };
-            infos.clear();
-            infos.extend(
-                sentence_tokens
-                    .iter()
-                    .map(|(s, token)| self.info(doc.text_of(*s), token.kind())),
-            );
-            let mut at = 0;
-            while at < infos.len() {
-                let Some(found_match) = self.longest_match(&infos, at, &mut candidates) else {
-                    at += 1;
-                    continue;
-                };
-                let rule = &self.rules.rules[found_match.rule];
-                let Some(kind) = rule.kind else {
-                    // An ignore rule: its tokens are not a time expression.
-                    at = found_match.end;
-                    continue;
-                };
-                let tense = self.tense(doc, range.start, range.len(), at, found_match.end);
-                let slots = rule.with_presets(found_match.slots);
-                match normalize(&rule.recipe, &slots, dct, tense) {
-                    Some(normalized) => {
-                        let span = sentence_tokens[at]
-                            .0
-                            .cover(sentence_tokens[found_match.end - 1].0);
-                        let timex = Timex::new(
-                            kind,
-                            normalized.value,
-                            normalized.modifier,
-                            normalized.anchor,
-                            Arc::clone(&rule.origin),
-                        );
-                        found.push((span, timex));
-                        at = found_match.end;
-                    }
-                    None => at += 1,
-                }
+            if is_prose {
+                self.annotate_sentence(doc, sentence.tokens(), &mut scratch, &mut found);
             }
         }
         found
+    }
+
+    /// Adds the expressions of the sentence made of `tokens` (indices into the token layer) to
+    /// `found`, matching left to right: a match is skipped over whole, a token that starts none
+    /// is passed.
+    fn annotate_sentence(
+        &self,
+        doc: &Document,
+        tokens: Range<usize>,
+        scratch: &mut Scratch,
+        found: &mut Vec<(Span, Timex)>,
+    ) {
+        let Some(sentence_tokens) = doc.tokens().and_then(|t| t.as_slice().get(tokens.clone()))
+        else {
+            return;
+        };
+        let dct = doc.meta().published.map(|p| p.date_naive());
+        scratch.infos.clear();
+        scratch.infos.extend(
+            sentence_tokens
+                .iter()
+                .map(|(s, token)| self.info(doc.text_of(*s), token.kind())),
+        );
+        let mut at = 0;
+        while at < scratch.infos.len() {
+            let Some(found_match) = self.longest_match(&scratch.infos, at, &mut scratch.candidates)
+            else {
+                at += 1;
+                continue;
+            };
+            let rule = &self.rules.rules[found_match.rule];
+            let Some(kind) = rule.kind else {
+                // An ignore rule: its tokens are not a time expression.
+                at = found_match.end;
+                continue;
+            };
+            let tense = self.tense(doc, tokens.start, tokens.len(), at, found_match.end);
+            let slots = rule.with_presets(found_match.slots);
+            let Some(normalized) = normalize(&rule.recipe, &slots, dct, tense) else {
+                at += 1;
+                continue;
+            };
+            let span = sentence_tokens[at]
+                .0
+                .cover(sentence_tokens[found_match.end - 1].0);
+            let timex = Timex::new(
+                kind,
+                normalized.value,
+                normalized.modifier,
+                normalized.anchor,
+                Arc::clone(&rule.origin),
+            );
+            found.push((span, timex));
+            at = found_match.end;
+        }
     }
 
     fn info(&self, text: &str, kind: TokenKind) -> TokenInfo {
@@ -356,9 +374,14 @@ fn digits(text: &str) -> Option<Digits> {
         return None;
     }
     let lead = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    // Ten digits can overflow a `u32`; such a number is no date, time or count of interest.
     let number = |part: &[u8]| -> Option<u32> {
-        (!part.is_empty() && part.iter().all(u8::is_ascii_digit))
-            .then(|| part.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
+        if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        part.iter().try_fold(0u32, |n, &b| {
+            n.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+        })
     };
     let value = number(&bytes[..lead])?;
     let rest = &bytes[lead..];
@@ -584,6 +607,54 @@ mod tests {
             FRIDAY,
             "It began a decade ago.",
             &["a decade ago=DATE:2011"],
+        );
+    }
+
+    #[test]
+    fn past_tense_verbs_from_the_syntax_layer_are_cues() {
+        let text = "They will say they met Monday.";
+        check(FRIDAY, text, &["Monday=DATE:2021-05-10"]);
+        let mut meta = Meta::new("test");
+        meta.published = chrono::DateTime::parse_from_rfc3339("2021-05-07T12:00:00+00:00").ok();
+        let mut doc = Document::single_body(text, meta).unwrap();
+        for layer in TokenizeStage::new().unwrap().run(&doc).unwrap().layers {
+            doc.attach(layer).unwrap();
+        }
+        // A flat tree under the first word; only `met` (a past tense without `-ed`) matters.
+        let syntax = doc
+            .tokens()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, (span, _))| {
+                let xpos = if doc.text_of(*span) == "met" {
+                    "VBD"
+                } else {
+                    "NN"
+                };
+                let head = (i > 0).then_some(0);
+                dyad_doc::Analysis::new(
+                    dyad_doc::Upos::X,
+                    xpos.into(),
+                    "_".into(),
+                    "_".into(),
+                    head,
+                    "dep".into(),
+                )
+            })
+            .collect();
+        doc.attach(LayerData::Syntax(syntax)).unwrap();
+        let times = TimeTagger::english().unwrap().annotate(&doc);
+        assert_eq!(times[0].1.value(), "2021-05-03");
+    }
+
+    #[test]
+    fn numbers_too_big_for_a_count_are_not_read() {
+        check(FRIDAY, "It takes 4294967296 days.", &["days=DURATION:PXD"]);
+        check(
+            FRIDAY,
+            "It takes 4294967295 days.",
+            &["4294967295 days=DURATION:P4294967295D"],
         );
     }
 }
