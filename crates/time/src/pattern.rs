@@ -103,6 +103,8 @@ impl Slots {
         self.unit = presets.unit.or(self.unit);
         self.modifier = presets.modifier.or(self.modifier);
         self.part = presets.part.or(self.part);
+        self.month = presets.month.or(self.month);
+        self.day = presets.day.or(self.day);
     }
 }
 
@@ -273,6 +275,10 @@ fn is_literal_value(text: &str) -> bool {
         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"-_:".contains(&b))
 }
 
+fn in_range(value: &str, low: u32, high: u32) -> Option<u32> {
+    value.parse().ok().filter(|n| (low..=high).contains(n))
+}
+
 fn parse_preset(text: &str, presets: &mut Slots) -> Result<(), String> {
     let bad = || format!("bad preset {text:?}");
     let (slot, value) = text.split_once('=').ok_or_else(bad)?;
@@ -291,9 +297,11 @@ fn parse_preset(text: &str, presets: &mut Slots) -> Result<(), String> {
         "unit" => presets.unit = Some(Unit::from_code(value).ok_or_else(bad)?),
         "mod" => presets.modifier = Some(TimexMod::from_name(value).ok_or_else(bad)?),
         "part" => presets.part = Some(PARTS.iter().position(|p| *p == value).ok_or_else(bad)?),
+        "month" => presets.month = Some(in_range(value, 1, 12).ok_or_else(bad)?),
+        "day" => presets.day = Some(in_range(value, 1, 31).ok_or_else(bad)?),
         _ => {
             return Err(format!(
-                "unknown preset slot {slot:?} (rel, n, unit, mod or part)"
+                "unknown preset slot {slot:?} (rel, n, unit, mod, part, month or day)"
             ))
         }
     }

@@ -582,6 +582,15 @@ mod tests {
             &["every Tuesday=SET:XXXX-WXX-2"],
         );
         check(FRIDAY, "It is updated daily.", &["daily=SET:P1D"]);
+        check(FRIDAY, "They march each July.", &["each July=SET:XXXX-07"]);
+        check(
+            FRIDAY,
+            "They met on Christmas Eve and New Year's Day.",
+            &[
+                "Christmas Eve=DATE:2020-12-24",
+                "New Year's Day=DATE:2021-01-01",
+            ],
+        );
         check(
             FRIDAY,
             "It starts at 3:30 p.m. Friday.",
