@@ -252,6 +252,8 @@ pub(crate) struct Lexicon {
     entries: Vec<Vec<Entry>>,
     /// Tense cues given as suffixes (`*ed`), tried when a word has no entry of its own.
     tense_suffixes: Vec<(Box<[u8]>, Tense)>,
+    /// Modifiers written as a prefix of the word they modify (`mid-*` in `mid-May`).
+    mod_prefixes: Vec<(Box<[u8]>, TimexMod)>,
 }
 
 impl Lexicon {
@@ -275,6 +277,16 @@ impl Lexicon {
                 let class = Class::from_name(class)
                     .ok_or_else(|| error(format!("unknown class {class:?}")))?;
                 let meaning = Meaning::parse(class, value).map_err(&error)?;
+                if let Some(prefix) = word.strip_suffix('*').filter(|p| !p.is_empty()) {
+                    let Meaning::Mod(modifier) = meaning else {
+                        return Err(error("only MOD words may be prefixes (`mid-*`)".into()));
+                    };
+                    check_word(prefix).map_err(&error)?;
+                    lexicon
+                        .mod_prefixes
+                        .push((fold(prefix).into_boxed_slice(), modifier));
+                    continue;
+                }
                 if let Some(suffix) = word.strip_prefix('*') {
                     let Meaning::Tense(tense) = meaning else {
                         return Err(error("only TENSE cues may be suffixes (`*ed`)".into()));
@@ -319,6 +331,17 @@ impl Lexicon {
         key.copy_from_slice(token.as_bytes());
         key.make_ascii_lowercase();
         self.ids.get(&*key).copied()
+    }
+
+    /// The modifier a token starts with (`mid-` in `mid-May`) and the rest of the token, if it
+    /// starts with a listed prefix and has more after it.
+    pub(crate) fn split_mod_prefix<'t>(&self, token: &'t str) -> Option<(TimexMod, &'t str)> {
+        self.mod_prefixes.iter().find_map(|(prefix, modifier)| {
+            let head = token.as_bytes().get(..prefix.len())?;
+            let rest = token.get(prefix.len()..).filter(|rest| !rest.is_empty())?;
+            head.eq_ignore_ascii_case(prefix)
+                .then_some((*modifier, rest))
+        })
     }
 
     /// The entries of a word.
@@ -407,6 +430,10 @@ mod tests {
         check(
             "*ay\tMONTH\t5",
             Err("test.tsv:1: only TENSE cues may be suffixes (`*ed`)"),
+        );
+        check(
+            "may-*\tMONTH\t5",
+            Err("test.tsv:1: only MOD words may be prefixes (`mid-*`)"),
         );
     }
 

@@ -3,7 +3,7 @@
 use std::{ops::Range, sync::Arc};
 
 use chrono::NaiveDate;
-use dyad_doc::{Document, Span, Timex, TokenKind};
+use dyad_doc::{Document, Span, Timex, TimexMod, TokenKind};
 
 use crate::{
     lexicon::{Count, Lexicon, Meaning, Tense, WordId},
@@ -28,6 +28,8 @@ struct TokenInfo {
     capitalized: bool,
     is_punct: bool,
     digits: Option<Digits>,
+    /// A modifier written as the token's prefix (`mid-` in `mid-May`).
+    prefix_mod: Option<TimexMod>,
 }
 
 /// The value of a token made of digits.
@@ -146,12 +148,30 @@ impl TimeTagger {
         }
     }
 
+    /// What the matcher needs of a token; a token the vocabulary lacks that starts with a
+    /// modifier prefix is read as the rest of it, carrying the modifier (`mid-May`).
     fn info(&self, text: &str, kind: TokenKind) -> TokenInfo {
-        TokenInfo {
+        let read = |text: &str, prefix_mod| TokenInfo {
             word: self.lexicon.lookup(text),
             capitalized: text.starts_with(|c: char| c.is_uppercase()),
             is_punct: kind == TokenKind::Punct,
             digits: digits(text),
+            prefix_mod,
+        };
+        let whole = read(text, None);
+        if whole.word.is_some() {
+            return whole;
+        }
+        match self.lexicon.split_mod_prefix(text) {
+            Some((modifier, rest)) => {
+                let split = read(rest, Some(modifier));
+                if split.word.is_some() || split.digits.is_some() {
+                    split
+                } else {
+                    whole
+                }
+            }
+            None => whole,
         }
     }
 
@@ -244,6 +264,14 @@ impl TimeTagger {
     ///
     /// A slot keeps the first value a match gives it.
     fn accepts(&self, atom: Atom, info: TokenInfo, slots: &mut Slots) -> bool {
+        let accepted = self.accepts_unprefixed(atom, info, slots);
+        if accepted && info.prefix_mod.is_some() {
+            slots.modifier = slots.modifier.or(info.prefix_mod);
+        }
+        accepted
+    }
+
+    fn accepts_unprefixed(&self, atom: Atom, info: TokenInfo, slots: &mut Slots) -> bool {
         match atom {
             Atom::Word(word) => info.word == Some(word),
             Atom::Class(class) => {
@@ -602,6 +630,11 @@ mod tests {
             &["this morning=TIME:2021-05-07TMO"],
         );
         check(FRIDAY, "It grew in the 1990s.", &["the 1990s=DATE:199"]);
+        check(
+            FRIDAY,
+            "Talks stalled in mid-March and since the mid-1990s.",
+            &["mid-March=DATE:2021-03/MID", "the mid-1990s=DATE:199/MID"],
+        );
     }
 
     #[test]
