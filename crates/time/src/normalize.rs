@@ -123,6 +123,7 @@ fn shift(s: &Slots, dct: Option<NaiveDate>, tense: Option<Tense>) -> Option<(Str
     let k = i64::from(rel) * n;
     let k32 = i32::try_from(k).ok()?;
     let value = match unit {
+        // Only the publication day is used, not its time, so `two hours ago` is that day.
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
             let steps = if unit == Unit::Day { k } else { 0 };
             day_string(dct.checked_add_signed(Duration::try_days(steps)?)?)
