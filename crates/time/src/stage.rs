@@ -51,3 +51,61 @@ impl Stage for TimeStage {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Language, RuleFile};
+    use dyad_doc::Meta;
+    use dyad_nlp::TokenizeStage;
+
+    /// Runs the stage with `tagger` on `text`, published on Friday 2021-05-07, and checks the
+    /// expressions as `text=value`.
+    fn check(stage: &TimeStage, text: &str, expected: &[&str]) {
+        let mut meta = Meta::new("test");
+        meta.published = chrono::DateTime::parse_from_rfc3339("2021-05-07T12:00:00+02:00").ok();
+        let mut doc = Document::single_body(text, meta).unwrap();
+        for layer in TokenizeStage::new().unwrap().run(&doc).unwrap().layers {
+            doc.attach(layer).unwrap();
+        }
+        for layer in stage.run(&doc).unwrap().layers {
+            doc.attach(layer).unwrap();
+        }
+        let got: Vec<String> = doc
+            .times()
+            .unwrap()
+            .iter()
+            .map(|(span, timex)| format!("{}={}", doc.text_of(*span), timex.value()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn another_language_is_another_set_of_files() {
+        let lexicon = RuleFile {
+            name: "de/kalender.tsv",
+            text: "Montag\tWEEKDAY\t1\nwird\tTENSE\tfuture",
+        };
+        let patterns = RuleFile {
+            name: "de/muster.tsv",
+            text: "WEEKDAY\tDATE\tdate",
+        };
+        let german = Language {
+            lexicons: &[lexicon],
+            patterns: &[patterns],
+        };
+        let stage = TimeStage::with_tagger(TimeTagger::new(&german).unwrap());
+        check(&stage, "Er kam Montag.", &["Montag=2021-05-03"]);
+        check(&stage, "Er wird Montag kommen.", &["Montag=2021-05-10"]);
+        check(
+            &TimeStage::new().unwrap(),
+            "He will come Monday.",
+            &["Monday=2021-05-10"],
+        );
+        check(
+            &TimeStage::new().unwrap(),
+            "He came on Monday.",
+            &["Monday=2021-05-03"],
+        );
+    }
+}
