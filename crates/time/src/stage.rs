@@ -59,7 +59,7 @@ mod tests {
     use dyad_doc::Meta;
     use dyad_nlp::TokenizeStage;
 
-    /// Runs the stage with `tagger` on `text`, published on Friday 2021-05-07, and checks the
+    /// Runs `stage` on `text`, published on Friday 2021-05-07, and checks the
     /// expressions as `text=value`.
     fn check(stage: &TimeStage, text: &str, expected: &[&str]) {
         let mut meta = Meta::new("test");

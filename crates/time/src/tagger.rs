@@ -629,6 +629,11 @@ mod tests {
             "They spoke this morning.",
             &["this morning=TIME:2021-05-07TMO"],
         );
+        check(
+            FRIDAY,
+            "It hit at 4 a.m. EDT Thursday.",
+            &["4 a.m. EDT Thursday=TIME:2021-05-06T04:00"],
+        );
         check(FRIDAY, "It grew in the 1990s.", &["the 1990s=DATE:199"]);
         check(
             FRIDAY,
