@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Analysis, Error, Event, Layer, Overlap, Quote, Result, Span};
+use crate::{Analysis, Error, Event, Layer, Overlap, Quote, Result, Span, Timex};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -225,6 +225,8 @@ pub enum LayerKind {
     Quotes,
     /// Events with their actors and evidence.
     Events,
+    /// Time expressions, normalised against the article date.
+    Times,
 }
 
 impl LayerKind {
@@ -237,6 +239,7 @@ impl LayerKind {
             LayerKind::Syntax => "syntax",
             LayerKind::Quotes => "quotes",
             LayerKind::Events => "events",
+            LayerKind::Times => "times",
         }
     }
 }
@@ -256,6 +259,8 @@ pub enum LayerData {
     Quotes(Layer<Quote>),
     /// The events layer: each event's evidence span, with its actors' spans.
     Events(Layer<Event>),
+    /// The times layer: disjoint time expressions.
+    Times(Layer<Timex>),
 }
 
 impl LayerData {
@@ -267,6 +272,7 @@ impl LayerData {
             LayerData::Syntax(_) => LayerKind::Syntax,
             LayerData::Quotes(_) => LayerKind::Quotes,
             LayerData::Events(_) => LayerKind::Events,
+            LayerData::Times(_) => LayerKind::Times,
         }
     }
 }
@@ -286,6 +292,7 @@ pub struct Document {
     syntax: Option<Vec<Analysis>>,
     quotes: Option<Layer<Quote>>,
     events: Option<Layer<Event>>,
+    times: Option<Layer<Timex>>,
 }
 
 impl Document {
@@ -311,6 +318,7 @@ impl Document {
             syntax: None,
             quotes: None,
             events: None,
+            times: None,
         })
     }
 
@@ -389,6 +397,11 @@ impl Document {
         self.syntax.as_deref()
     }
 
+    /// The time expressions, once the time stage has run.
+    pub fn times(&self) -> Option<&Layer<Timex>> {
+        self.times.as_ref()
+    }
+
     /// Whether a layer is present.
     pub fn has(&self, kind: LayerKind) -> bool {
         match kind {
@@ -398,6 +411,7 @@ impl Document {
             LayerKind::Syntax => self.syntax.is_some(),
             LayerKind::Quotes => self.quotes.is_some(),
             LayerKind::Events => self.events.is_some(),
+            LayerKind::Times => self.times.is_some(),
         }
     }
 
@@ -410,10 +424,7 @@ impl Document {
         }
         match data {
             LayerData::Tokens(tokens) => {
-                if tokens.overlap() != Overlap::Forbid {
-                    return Err(Error::Overlapping { index: 0, next: 0 });
-                }
-                tokens.check_spans(&self.text)?;
+                check_disjoint(&tokens, &self.text)?;
                 self.tokens = Some(tokens);
             }
             LayerData::Sentences(sentences) => {
@@ -453,6 +464,10 @@ impl Document {
                 }
                 self.events = Some(events);
             }
+            LayerData::Times(times) => {
+                check_disjoint(&times, &self.text)?;
+                self.times = Some(times);
+            }
         }
         Ok(())
     }
@@ -474,6 +489,15 @@ impl Document {
             .and_then(|t| t.as_slice().get(sentence.tokens()))
             .unwrap_or(&[])
     }
+}
+
+/// A layer whose items must not overlap (tokens, time expressions) must be built as such, and
+/// its spans must fit the text.
+fn check_disjoint<T>(layer: &Layer<T>, text: &str) -> Result<()> {
+    if layer.overlap() != Overlap::Forbid {
+        return Err(Error::Overlapping { index: 0, next: 0 });
+    }
+    layer.check_spans(text)
 }
 
 /// Sentences must be disjoint, cover consecutive non-empty token ranges in order, and span

@@ -6,6 +6,7 @@
 //! Stages implement [`Stage`]: they borrow the document, declare the layers they need and provide,
 //! and return new layers, which the runner attaches after checking them.
 //! The syntax layer holds one [`Analysis`] per token: tags, lemma and dependency arc.
+//! The times layer holds one [`Timex`] per time expression: TimeML type, value and anchor.
 //! A [`RawDoc`] is what a reader hands over before extraction has decided what the text is.
 //!
 //! ```
@@ -34,6 +35,7 @@ mod raw;
 mod span;
 mod stage;
 mod syntax;
+mod time;
 
 pub use document::{
     Author, DocId, Document, LayerData, LayerKind, Meta, Section, SectionKind, Sentence, Token,
@@ -47,3 +49,4 @@ pub use raw::{RawDoc, RawFormat, RawMeta};
 pub use span::Span;
 pub use stage::{Diagnostic, Severity, Stage, StageError, StageOutput};
 pub use syntax::{Analysis, Upos};
+pub use time::{Anchor, Timex, TimexMod, TimexType};

@@ -10,7 +10,7 @@ use std::{
 use dyad_doc::{RawDoc, RawFormat, RawMeta, SectionKind};
 use serde::Deserialize;
 
-use crate::{read_gz, thread_cpu_seconds, Error, Report};
+use crate::{read_gz, Error, Report};
 
 /// The benchmark folder, relative to the data folder.
 const DIR: &str = "extract/aeb";
@@ -66,13 +66,15 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     }
     // Extraction alone is timed, one page after another on one thread.
     let start = Instant::now();
-    let cpu_start = thread_cpu_seconds();
+    let cpu_start = crate::thread_cpu_seconds();
     let extracted: Vec<_> = pages
         .iter()
         .map(|(raw, _)| dyad_extract::extract(raw))
         .collect();
     let wall = start.elapsed().as_secs_f64();
-    let cpu = cpu_start.zip(thread_cpu_seconds()).map(|(a, b)| b - a);
+    let cpu = cpu_start
+        .zip(crate::thread_cpu_seconds())
+        .map(|(a, b)| b - a);
     let seconds = cpu.unwrap_or(wall);
     let mut precisions = Vec::new();
     let mut recalls = Vec::new();

@@ -20,6 +20,9 @@
 //! - `webeval`: article body snippets, publication date and authors on trafilatura's
 //!   evaluation set, on a dev half and a held-out test half ([`webeval::half`]), and extraction
 //!   speed.
+//! - `timex`: time expressions on TempEval-3 platinum (extent strict and relaxed F1, type and
+//!   value F1 with the TempEval-3 scoring semantics), TimeBank and AQUAINT as the development
+//!   set, and the time stage's throughput.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -36,6 +39,7 @@ pub mod conllu;
 mod events;
 mod quotes;
 mod report;
+mod timex;
 mod tokenize;
 mod ud;
 pub mod webeval;
@@ -102,7 +106,7 @@ pub(crate) fn thread_cpu_seconds() -> Option<f64> {
 
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb", "ud", "quotes", "webeval"]
+    &["tokenize", "aeb", "ud", "quotes", "webeval", "timex"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -113,6 +117,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
     match suite {
         "tokenize" => tokenize::run(data_dir),
         "aeb" => aeb::run(data_dir),
+        "timex" => timex::run(data_dir),
         "ud" => ud::run(data_dir),
         "quotes" => quotes::run(data_dir),
         "events" => events::run(data_dir),
@@ -170,9 +175,14 @@ pub enum Error {
     /// dyad's quote cue file failed to load.
     #[error(transparent)]
     Quotes(#[from] dyad_quotes::Error),
-    /// dyad's tokenize stage failed on a benchmark document.
-    #[error("tokenize stage failed on a document of {}: {message}", path.display())]
+    /// dyad's time rules failed to load.
+    #[error(transparent)]
+    Time(#[from] dyad_time::Error),
+    /// A dyad stage failed on a benchmark document.
+    #[error("{stage} stage failed on a document of {}: {message}", path.display())]
     Stage {
+        /// The stage.
+        stage: &'static str,
         /// The benchmark file.
         path: PathBuf,
         /// The stage's message.
@@ -199,7 +209,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval, timex)"
         );
     }
 }

@@ -274,6 +274,7 @@ impl System {
         docs.iter()
             .map(|gold| {
                 let failed = |message: String| Error::Stage {
+                    stage: "tokenize",
                     path: path.to_path_buf(),
                     message,
                 };

@@ -244,6 +244,7 @@ fn score_raw(
     let mut gold_start = 0;
     for doc in &docs {
         let failed = |message: String| Error::Stage {
+            stage: "tokenize",
             path: path.to_path_buf(),
             message,
         };

@@ -27,7 +27,8 @@ mod report;
 pub use dedup::Dedup;
 pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
-    ArticleRecord, AuthorRecord, DiagnosticRecord, FailureRecord, QuoteRecord, RecordOptions,
-    SectionRecord, SentenceRecord, SpanText, SyntaxRecord, TokenRecord, SCHEMA,
+    ActorRecord, ArticleRecord, AuthorRecord, DiagnosticRecord, EventRecord, FailureRecord,
+    QuoteRecord, RecordOptions, SectionRecord, SentenceRecord, SpanText, SyntaxRecord, TimeRecord,
+    TokenRecord, SCHEMA,
 };
 pub use report::text_report;

@@ -54,6 +54,9 @@ pub struct ArticleRecord<'a> {
     pub sections: Vec<SectionRecord<'a>>,
     /// Sentences in text order.
     pub sentences: Vec<SentenceRecord<'a>>,
+    /// Time expressions in text order, normalised against the publication date; empty when
+    /// the time stage did not run.
+    pub times: Vec<TimeRecord<'a>>,
     /// Tokens in text order, with `--tokens`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord<'a>>>,
@@ -101,6 +104,26 @@ pub struct SentenceRecord<'a> {
     pub section: Option<usize>,
     /// Index of its first token and the number of tokens.
     pub tokens: [usize; 2],
+}
+
+/// A time expression, as TimeML's TIMEX3 describes it.
+#[derive(Debug, Serialize)]
+pub struct TimeRecord<'a> {
+    /// Where it is.
+    pub span: [usize; 2],
+    /// Its text.
+    pub text: &'a str,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The TimeML value: `2021-05-03`, `2021-W17`, `P18Y`, `XXXX-WXX-2`, `PRESENT_REF`.
+    pub value: &'a str,
+    /// The TimeML modifier (`START`, `END`, `APPROX`, ...), when there is one.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<&'static str>,
+    /// `dct` when the value was computed from the publication date (`Monday`, `last week`),
+    /// `none` when the text alone gives it (`May 21, 2021`, `18 years`).
+    pub anchored_on: &'static str,
 }
 
 /// A token.
@@ -241,6 +264,19 @@ impl<'a> ArticleRecord<'a> {
                 })
                 .collect()
         });
+        let times = doc.times().map_or_else(Vec::new, |layer| {
+            layer
+                .iter()
+                .map(|(span, timex)| TimeRecord {
+                    span: conv.convert_span(*span),
+                    text: doc.text_of(*span),
+                    kind: timex.kind().as_str(),
+                    value: timex.value(),
+                    modifier: timex.modifier().map(|m| m.as_str()),
+                    anchored_on: timex.anchor().as_str(),
+                })
+                .collect()
+        });
         let tokens = options.tokens.then(|| {
             let syntax = doc.syntax().unwrap_or_default();
             doc.tokens().map_or_else(Vec::new, |layer| {
@@ -336,6 +372,7 @@ impl<'a> ArticleRecord<'a> {
             text,
             sections,
             sentences,
+            times,
             tokens,
             quotes,
             events,

@@ -110,6 +110,22 @@ pub fn text_report(
         }
     }
 
+    if let Some(times) = doc.times().filter(|t| !t.is_empty()) {
+        let _ = writeln!(out, "\nTimes (normalised against the publication date)");
+        for (span, timex) in times {
+            let modifier = timex
+                .modifier()
+                .map_or(String::new(), |m| format!(" {}", m.as_str()));
+            let _ = writeln!(
+                out,
+                "  {:<8} {:<12} {}{modifier}",
+                timex.kind().as_str(),
+                timex.value(),
+                flatten(doc.text_of(*span))
+            );
+        }
+    }
+
     list_sections(
         &mut out,
         doc,
