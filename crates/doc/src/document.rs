@@ -58,6 +58,8 @@ pub struct Meta {
     pub authors: Vec<Author>,
     /// The article's language as a BCP 47 tag (`en`), when known.
     pub language: Option<String>,
+    /// The newspaper section the article ran in (`Politics`, `World`), when the page says.
+    pub news_section: Option<String>,
 }
 
 impl Meta {

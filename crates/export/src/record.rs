@@ -46,6 +46,8 @@ pub struct ArticleRecord<'a> {
     pub zone: Option<&'a str>,
     /// Language as a BCP 47 tag, when known.
     pub language: Option<&'a str>,
+    /// The newspaper section the article ran in, when the page says (`article:section`).
+    pub news_section: Option<&'a str>,
     /// Authors from the byline.
     pub authors: Vec<AuthorRecord<'a>>,
     /// The article text.
@@ -361,6 +363,7 @@ impl<'a> ArticleRecord<'a> {
             modified: meta.modified.map(|t| t.to_rfc3339()),
             zone: meta.zone.as_deref(),
             language: meta.language.as_deref(),
+            news_section: meta.news_section.as_deref(),
             authors: meta
                 .authors
                 .iter()

@@ -11,7 +11,7 @@ use dyad_doc::{Author, SectionKind};
 use crate::{
     dates::Stamp,
     knowledge::{CueKind, Knowledge},
-    web_dates::{page_dates, parse_web_date},
+    web_dates::{json_string, page_dates, parse_web_date},
 };
 
 /// The most elements a page may have before it is refused as unreadable; real news pages have
@@ -42,6 +42,8 @@ pub(crate) struct HtmlArticle {
     pub(crate) modified: Option<Stamp>,
     pub(crate) authors: Vec<Author>,
     pub(crate) language: Option<String>,
+    /// The newspaper section, from `article:section` or JSON-LD `articleSection`.
+    pub(crate) news_section: Option<String>,
     /// The page's canonical URL.
     pub(crate) canonical: Option<String>,
     /// Why the article could not be found, or dates that could not be read.
@@ -64,6 +66,17 @@ pub(crate) fn read_html(html: &str, url: Option<&str>, knowledge: &Knowledge) ->
         (!value.is_empty()).then(|| value.to_string())
     };
     article.canonical = first_attr("link[rel=canonical]", "href");
+    article.news_section =
+        first_attr("meta[property='article:section']", "content").or_else(|| {
+            dom.select("script[type=\"application/ld+json\"]")
+                .nodes()
+                .iter()
+                .filter_map(|node| serde_json::from_str::<serde_json::Value>(&node.text()).ok())
+                .find_map(|json| {
+                    let section = json_string(&json, "articleSection")?.trim();
+                    (!section.is_empty()).then(|| section.to_string())
+                })
+        });
     let short_titles = [
         first_attr("meta[property='og:title']", "content"),
         Some(dom.select_single("h1").text().trim().to_string()),
@@ -632,6 +645,7 @@ mod tests {
         got.push(format!("modified {:?}", date(&article.modified)));
         got.push(format!("authors {names:?}"));
         got.push(format!("language {:?}", article.language));
+        got.push(format!("section {:?}", article.news_section));
         got.push(format!("canonical {:?}", article.canonical));
         got.extend(article.notes);
         assert_eq!(got.join("\n"), expected.trim());
@@ -691,6 +705,7 @@ mod tests {
         let head = r#"<title>Talks set | Example News</title>
             <meta property="article:published_time" content="2021-05-07T16:59:00+09:00">
             <meta name="author" content="Hwang Joon-bum">
+            <meta property="article:section" content="North Korea">
             <link rel="canonical" href="https://news.example/talks">"#;
         check(
             &page(head, ""),
@@ -699,7 +714,7 @@ mod tests {
                 "headline: Talks set | Example News\n{}\
                  published Some(\"2021-05-07T16:59:00+09:00\")\nmodified None\n\
                  authors [\"Hwang Joon-bum\"]\nlanguage Some(\"en\")\n\
-                 canonical Some(\"https://news.example/talks\")",
+                 section Some(\"North Korea\")\ncanonical Some(\"https://news.example/talks\")",
                 body()
             ),
         );
@@ -710,6 +725,7 @@ mod tests {
         let head = r#"<title>Talks</title><script type="application/ld+json">
             {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Talks",
              "datePublished": "2021-05-07T07:59:00Z", "dateModified": "2021-05-08T09:00:00+0900",
+             "articleSection": "Politics",
              "author": [{"@type": "Person", "name": "Kim Ji-eun"}, {"@type": "Person", "name": "Lee Min"}]}
             </script>"#;
         let article = r#"<p class="byline">By Kim Ji-eun and Lee Min</p>
@@ -742,6 +758,7 @@ mod tests {
             got.modified.map(|s| s.at.to_rfc3339()).as_deref(),
             Some("2021-05-08T09:00:00+09:00")
         );
+        assert_eq!(got.news_section.as_deref(), Some("Politics"));
         let names: Vec<&str> = got.authors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Kim Ji-eun", "Lee Min"]);
     }

@@ -125,6 +125,7 @@ pub fn extract(raw: &RawDoc) -> Result<Extracted> {
         modified: layout.modified.as_ref().map(|s| s.at),
         authors: layout.authors,
         language: None,
+        news_section: None,
     };
     if layout.sections.is_empty() {
         diagnostics.push(note(Severity::Warning, "no text".to_string()));
@@ -170,6 +171,7 @@ fn extract_html(raw: &RawDoc, knowledge: &Knowledge) -> Result<Extracted> {
         modified: article.modified.as_ref().map(|s| s.at),
         authors: article.authors,
         language: article.language,
+        news_section: article.news_section,
     };
     let text = article.text;
     let sections = article

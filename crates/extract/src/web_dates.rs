@@ -233,7 +233,7 @@ fn mark_words(node: &NodeRef) -> impl Iterator<Item = String> {
 
 /// The first string value of `key` anywhere in a JSON value, depth first, with the depth capped
 /// so hostile JSON cannot exhaust the stack (serde_json already caps parsing at 128 levels).
-fn json_string<'a>(value: &'a serde_json::Value, key: &str) -> Option<&'a str> {
+pub(crate) fn json_string<'a>(value: &'a serde_json::Value, key: &str) -> Option<&'a str> {
     let mut stack = vec![value];
     while let Some(value) = stack.pop() {
         match value {

@@ -7,7 +7,7 @@ use std::{
 };
 
 use dyad_doc::{RawDoc, RawFormat, RawMeta};
-use flate2::bufread::MultiGzDecoder;
+use flate2::bufread::{MultiGzDecoder, ZlibDecoder};
 
 use crate::{text::check_text, Error};
 
@@ -208,20 +208,35 @@ fn read_response(
     if !code.starts_with(b"2") || !html {
         return Ok(None);
     }
-    if let Some(encoding) = header(&headers, "content-encoding").filter(|e| *e != "identity") {
-        return Err(bad(
-            input,
-            &format!("unsupported Content-Encoding `{encoding}`"),
-        ));
-    }
+    let encoding = header(&headers, "content-encoding")
+        .map(|e| e.trim().to_ascii_lowercase())
+        .filter(|e| e != "identity");
+    // The limit applies to the decoded body, so a small compressed bomb is stopped too.
+    let limit = max_bytes.saturating_add(1);
     let mut bytes = Vec::new();
-    block
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
+    let read = match encoding.as_deref() {
+        None => block.take(limit).read_to_end(&mut bytes),
+        Some("gzip" | "x-gzip") => MultiGzDecoder::new(block)
+            .take(limit)
+            .read_to_end(&mut bytes),
+        Some("deflate") => ZlibDecoder::new(block).take(limit).read_to_end(&mut bytes),
+        Some(other) => {
+            return Err(bad(
+                input,
+                &format!("unsupported Content-Encoding `{other}`"),
+            ))
+        }
+    };
+    read.map_err(|source| match encoding {
+        Some(encoding) => bad(
+            input,
+            &format!("the {encoding}-encoded body does not decode: {source}"),
+        ),
+        None => Error::Io {
             input: input.to_string(),
             source,
-        })?;
+        },
+    })?;
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
             input: input.to_string(),
@@ -304,17 +319,22 @@ mod tests {
     /// A WARC record of `warc_type` whose block is `block`, with `length` as its Content-Length
     /// (the true length when `None`).
     fn record(warc_type: &str, block: &str, length: Option<usize>) -> Vec<u8> {
+        record_bytes(warc_type, block.as_bytes(), length)
+    }
+
+    /// [`record`] with a block that need not be text.
+    fn record_bytes(warc_type: &str, block: &[u8], length: Option<usize>) -> Vec<u8> {
         let content_type = match warc_type {
             "response" | "request" => "application/http; msgtype=response",
             _ => "application/warc-fields",
         };
-        format!(
+        let head = format!(
             "WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
              WARC-Date: 2021-05-07T07:59:00Z\r\nWARC-Target-URI: https://news.example/a\r\n\
-             Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+             Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
             length.unwrap_or(block.len())
-        )
-        .into_bytes()
+        );
+        [head.as_bytes(), block, b"\r\n\r\n"].concat()
     }
 
     /// An HTTP response with `status`, `content_type` and `body`.
@@ -381,6 +401,42 @@ mod tests {
         assert_eq!(first.meta.charset, None);
         let second = records.next().unwrap().unwrap();
         assert_eq!(second.meta.charset.as_deref(), Some("iso-8859-1"));
+    }
+
+    #[test]
+    fn compressed_bodies_are_decoded() {
+        let encoded = |encoding: &str, body: &[u8]| {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: {encoding}\r\n\r\n"
+            );
+            record_bytes("response", &[head.as_bytes(), body].concat(), None)
+        };
+        let deflated = {
+            let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), Compression::fast());
+            encoder.write_all(b"<p>deflated</p>").unwrap();
+            encoder.finish().unwrap()
+        };
+        check(
+            [
+                encoded("gzip", &gzip(b"<p>zipped</p>")),
+                encoded("deflate", &deflated),
+                encoded("gzip", b"not gzip at all"),
+                encoded("br", b"\x0b\x02"),
+                encoded("gzip", &gzip("x".repeat(1000).as_bytes())),
+                record("response", &http(200, "text/html", "<p>after</p>"), None),
+            ]
+            .concat(),
+            &[
+                "a.warc#1 <p>zipped</p>",
+                "a.warc#2 <p>deflated</p>",
+                "a.warc#3: bad WARC record: the gzip-encoded body does not decode: invalid gzip \
+                 header",
+                "a.warc#4: bad WARC record: unsupported Content-Encoding `br`",
+                "a.warc#5: larger than the limit of 64 bytes",
+                "a.warc#6 <p>after</p>",
+            ],
+            0,
+        );
     }
 
     #[test]
