@@ -83,6 +83,7 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<Status> {
         batch_size: args.batch,
         progress: args.progress,
         skip_duplicates: args.skip_duplicates,
+        dyads: false,
     })?;
     pipeline.run_stream(&mut inputs, args.batch, |outcome| sink.accept(outcome))?;
     let summary = sink.finish()?;

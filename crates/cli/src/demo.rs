@@ -42,6 +42,7 @@ pub(crate) fn run(args: &DemoArgs) -> anyhow::Result<Status> {
         batch_size: 1,
         progress: Progress::Never,
         skip_duplicates: false,
+        dyads: false,
     })?;
     pipeline.run_stream([Ok::<_, std::convert::Infallible>(raw)], 1, |o| {
         sink.accept(o)

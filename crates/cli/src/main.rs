@@ -7,6 +7,7 @@
 
 mod code;
 mod demo;
+mod dyads;
 mod eval;
 mod output;
 mod search;
@@ -29,6 +30,9 @@ enum Command {
     Code(code::CodeArgs),
     /// Run the whole job on the built-in sample article, store it, and print the report.
     Demo(demo::DemoArgs),
+    /// For each pair of actors in the articles, the moves between them and who is to answer
+    /// (one JSON object per pair).
+    Dyads(dyads::DyadsArgs),
     /// Score dyad on a public benchmark and check the floors.
     Eval(eval::EvalArgs),
     /// Full-text search over the articles stored with `dyad code --db`.
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(&args),
         Command::Demo(args) => demo::run(&args),
+        Command::Dyads(args) => dyads::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Search(args) => search::run(&args),
     };

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use anyhow::Context;
 use dyad_doc::{DocId, Document};
-use dyad_export::{text_report, ArticleRecord, Dedup, FailureRecord, OffsetUnit, RecordOptions};
+use dyad_export::{
+    text_report, ArticleRecord, Dedup, Dyads, FailureRecord, OffsetUnit, RecordOptions,
+};
 use dyad_pipeline::{Outcome, Processed};
 use dyad_store::{Store, WriteSummary};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -76,6 +78,8 @@ pub(crate) struct SinkConfig<'a> {
     pub(crate) progress: Progress,
     /// Leave out articles that nearly duplicate an earlier one, instead of marking them.
     pub(crate) skip_duplicates: bool,
+    /// Collect the events of the articles kept into the per-pair view.
+    pub(crate) dyads: bool,
 }
 
 /// Receives outcomes in input order and writes them out.
@@ -89,6 +93,7 @@ pub(crate) struct Sink {
     progress: Option<ProgressBar>,
     dedup: Dedup,
     skip_duplicates: bool,
+    dyads: Option<Dyads>,
     summary: Summary,
 }
 
@@ -127,6 +132,7 @@ impl Sink {
             progress,
             dedup: Dedup::default(),
             skip_duplicates: config.skip_duplicates,
+            dyads: config.dyads.then(Dyads::new),
             summary: Summary::default(),
         })
     }
@@ -158,6 +164,9 @@ impl Sink {
                     self.summary.skipped_duplicates += 1;
                     return Ok(());
                 }
+                if let Some(dyads) = &mut self.dyads {
+                    dyads.add(&processed.doc);
+                }
                 self.write_document(&processed, duplicate_of)?;
                 if self.store.is_some() {
                     self.pending.push(processed.doc);
@@ -176,6 +185,11 @@ impl Sink {
             }
         }
         Ok(())
+    }
+
+    /// The per-pair view collected so far (empty unless the config asked for it).
+    pub(crate) fn take_dyads(&mut self) -> Dyads {
+        self.dyads.take().unwrap_or_default()
     }
 
     fn write_document(

@@ -105,6 +105,21 @@ mod code {
     }
 
     #[test]
+    fn the_ball_is_in_pyongyangs_court() {
+        let scratch = Scratch::new();
+        let out = scratch.run(&["dyads", "seed.txt"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let pairs = json_lines(&out);
+        let usa_prk = pairs
+            .iter()
+            .find(|p| p["pair"] == serde_json::json!(["PRK", "USA"]))
+            .unwrap_or_else(|| panic!("no PRK-USA pair in {pairs:#?}"));
+        assert_eq!(usa_prk["last_mover"], "USA");
+        assert_eq!(usa_prk["awaiting"], "PRK");
+        assert!(usa_prk["moves"][0]["evidence"].is_string());
+    }
+
+    #[test]
     fn tokens_only_when_asked() {
         let scratch = Scratch::new();
         let plain = &json_lines(&scratch.run(&["code", "seed.txt"]))[0];

@@ -184,7 +184,13 @@ pub fn code_sentence(
                 negated,
                 rule: rule.clone(),
             };
-            if !events.contains(&event) {
+            // One event per verb and pair of codes, however many names the actors have there
+            // (`North Korea and the North`).
+            let seen = events.iter().any(|e: &Event| {
+                (&e.source, &e.target, &e.code, e.verb)
+                    == (&event.source, &event.target, &event.code, event.verb)
+            });
+            if !seen {
                 events.push(event);
             }
         }

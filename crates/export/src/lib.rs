@@ -1,7 +1,8 @@
 //! dyad's output formats for people and programs.
 //!
 //! [`ArticleRecord`] is the versioned JSON Lines record `dyad code` prints, one per article;
-//! [`text_report`] is the readable report of `--format text`.
+//! [`text_report`] is the readable report of `--format text`; [`Dyads`] is the per-pair view
+//! of a corpus's events that `dyad dyads` prints.
 //! Spans leave dyad in the unit the caller picks ([`OffsetUnit`]): characters by default, so
 //! Python users can slice `text[start:end]` directly; UTF-16 code units for browsers; or the
 //! UTF-8 bytes dyad uses inside.
@@ -20,11 +21,13 @@
 #![deny(missing_docs)]
 
 mod dedup;
+mod dyads;
 mod offsets;
 mod record;
 mod report;
 
 pub use dedup::Dedup;
+pub use dyads::{DyadRecord, Dyads, MoveRecord};
 pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
     ActorRecord, ArticleRecord, AuthorRecord, DiagnosticRecord, EventRecord, FailureRecord,

@@ -1,0 +1,186 @@
+//! The per-pair view of a corpus ("whose court is the ball in"): for each pair of actors, the
+//! moves between them in order, who moved last and who is to answer.
+
+use std::collections::BTreeMap;
+
+use dyad_doc::Document;
+use serde::Serialize;
+
+/// Collects the events of finished documents, pair by pair; a sink runs it, since it spans
+/// documents.
+#[derive(Debug, Default)]
+pub struct Dyads {
+    /// Moves by pair (codes in alphabetical order).
+    pairs: BTreeMap<(String, String), Vec<Move>>,
+    /// Documents added so far, to keep moves of undated articles in input order.
+    documents: usize,
+}
+
+/// One move: an event between the pair.
+#[derive(Clone, Debug)]
+struct Move {
+    date: Option<String>,
+    document: usize,
+    position: usize,
+    record: MoveRecord,
+}
+
+/// A move as printed.
+#[derive(Clone, Debug, Serialize)]
+pub struct MoveRecord {
+    /// The article's publication time, RFC 3339, when known.
+    pub date: Option<String>,
+    /// The article (its source: path, `path:line`, or WARC record).
+    pub article: String,
+    /// Who acted.
+    pub source: String,
+    /// Who was acted on.
+    pub target: String,
+    /// The CAMEO event code.
+    pub cameo: String,
+    /// Whether the verb was negated; a negated move does not pass the ball.
+    pub negated: bool,
+    /// The words the event was read from.
+    pub evidence: String,
+}
+
+/// One pair's record.
+#[derive(Clone, Debug, Serialize)]
+pub struct DyadRecord {
+    /// The two actor codes, in alphabetical order.
+    pub pair: [String; 2],
+    /// The moves, oldest first (by article date, then input order and position in the text).
+    pub moves: Vec<MoveRecord>,
+    /// Who made the latest move that was not negated, if any.
+    pub last_mover: Option<String>,
+    /// Who is to answer it: the other actor of the pair.
+    pub awaiting: Option<String>,
+}
+
+impl Dyads {
+    /// A view with no moves yet.
+    pub fn new() -> Dyads {
+        Dyads::default()
+    }
+
+    /// Adds the events of one finished document.
+    pub fn add(&mut self, doc: &Document) {
+        let document = self.documents;
+        self.documents += 1;
+        let Some(events) = doc.events() else {
+            return;
+        };
+        let date = doc.meta().published.map(|t| t.to_rfc3339());
+        for (span, event) in events.iter() {
+            let (source, target) = (event.source().code(), event.target().code());
+            let pair = if source <= target {
+                (source.to_string(), target.to_string())
+            } else {
+                (target.to_string(), source.to_string())
+            };
+            self.pairs.entry(pair).or_default().push(Move {
+                date: date.clone(),
+                document,
+                position: span.start(),
+                record: MoveRecord {
+                    date: date.clone(),
+                    article: doc.meta().source.clone(),
+                    source: source.to_string(),
+                    target: target.to_string(),
+                    cameo: event.cameo().to_string(),
+                    negated: event.negated(),
+                    evidence: doc.text_of(*span).to_string(),
+                },
+            });
+        }
+    }
+
+    /// The pairs, in order of their codes, each with its moves in time order.
+    pub fn records(mut self) -> Vec<DyadRecord> {
+        std::mem::take(&mut self.pairs)
+            .into_iter()
+            .map(|((a, b), mut moves)| {
+                // Undated articles sort after dated ones, in input order.
+                moves.sort_by(|x, y| {
+                    (x.date.is_none(), &x.date, x.document, x.position).cmp(&(
+                        y.date.is_none(),
+                        &y.date,
+                        y.document,
+                        y.position,
+                    ))
+                });
+                let last_mover = moves
+                    .iter()
+                    .rev()
+                    .find(|m| !m.record.negated)
+                    .map(|m| m.record.source.clone());
+                let awaiting =
+                    last_mover
+                        .as_ref()
+                        .map(|mover| if *mover == a { b.clone() } else { a.clone() });
+                DyadRecord {
+                    pair: [a, b],
+                    moves: moves.into_iter().map(|m| m.record).collect(),
+                    last_mover,
+                    awaiting,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_doc::{Event, EventActor, Layer, LayerData, Meta, Overlap, Span};
+
+    use super::*;
+
+    /// A document of `text` published on `date` with events `(source, target, cameo, word)`,
+    /// each evidenced by the first occurrence of its word.
+    fn doc(text: &str, date: &str, events: &[(&str, &str, &str, &str)]) -> Document {
+        let mut meta = Meta::new(format!("{date}.txt"));
+        meta.published = Some(format!("{date}T12:00:00+09:00").parse().unwrap());
+        let mut doc = Document::single_body(text, meta).unwrap();
+        let span = |word: &str| {
+            let at = text.find(word).unwrap();
+            Span::new(text, at, at + word.len()).unwrap()
+        };
+        let items = events
+            .iter()
+            .map(|&(source, target, cameo, word)| {
+                let actor = |code: &str| EventActor::new(code, span(word));
+                (
+                    span(word),
+                    Event::new(actor(source), actor(target), cameo, false, "t:1"),
+                )
+            })
+            .collect();
+        let layer = Layer::new(items, Overlap::Allow).unwrap();
+        doc.attach(LayerData::Events(layer)).unwrap();
+        doc
+    }
+
+    #[test]
+    fn the_ball_is_with_whoever_moved_last_against() {
+        let mut dyads = Dyads::new();
+        // Added out of time order: the view sorts by date.
+        dyads.add(&doc(
+            "The US urged talks.",
+            "2021-05-07",
+            &[("USA", "PRK", "036", "urged")],
+        ));
+        dyads.add(&doc(
+            "Pyongyang rejected talks.",
+            "2021-04-30",
+            &[("PRK", "USA", "125", "rejected")],
+        ));
+        let records = dyads.records();
+        assert_eq!(records.len(), 1);
+        let usa_prk = &records[0];
+        assert_eq!(usa_prk.pair, ["PRK".to_string(), "USA".to_string()]);
+        let order: Vec<&str> = usa_prk.moves.iter().map(|m| m.evidence.as_str()).collect();
+        assert_eq!(order, ["rejected", "urged"]);
+        assert_eq!(usa_prk.last_mover.as_deref(), Some("USA"));
+        assert_eq!(usa_prk.awaiting.as_deref(), Some("PRK"));
+    }
+}
