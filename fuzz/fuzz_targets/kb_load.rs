@@ -2,24 +2,14 @@
 //! loads gives a knowledge base whose matcher runs on the same text.
 #![no_main]
 
-use dyad_kb::Kb;
+use dyad_kb::{Kb, KNOWLEDGE_FILES};
 use libfuzzer_sys::fuzz_target;
-
-const FILES: [&str; 7] = [
-    "sectors.tsv",
-    "countries.tsv",
-    "igos.tsv",
-    "names.tsv",
-    "agents.tsv",
-    "leaders.tsv",
-    "people.tsv",
-];
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for file in FILES {
+    for file in KNOWLEDGE_FILES {
         let Ok(kb) = Kb::builder().builtin().text(file, text).build() else {
             continue;
         };

@@ -43,6 +43,7 @@ pub use model::{
     Actor, ActorId, ActorKind, Affiliation, Agent, AgentId, Name, NameKind, Placement, Referent,
 };
 pub use petrarch::ImportReport;
+pub use tables::FILES as KNOWLEDGE_FILES;
 
 /// The crate's result type.
 pub type Result<T> = std::result::Result<T, Error>;

@@ -7,7 +7,7 @@ use crate::error::{Origin, Problem, ProblemKind};
 use crate::model::NameKind;
 
 /// The files dyad's knowledge base is made of, in the order they are read.
-pub(crate) const FILES: [&str; 7] = [
+pub const FILES: [&str; 7] = [
     "sectors.tsv",
     "countries.tsv",
     "igos.tsv",
