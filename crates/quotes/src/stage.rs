@@ -316,17 +316,30 @@ impl View<'_> {
                                 && can_speak(t)
                         })
                     });
+                    let Some(head) = self.syntax[verb].head() else {
+                        break subject;
+                    };
+                    // `a letter that says`, `anybody who complains`: a relative pronoun stands
+                    // for the noun the clause describes.
+                    let relative = subject
+                        .is_some_and(|s| matches!(self.syntax[s].xpos(), "WDT" | "WP"))
+                        && self.syntax[verb].deprel() == "acl:relcl";
+                    if relative {
+                        break Some(head);
+                    }
                     if subject.is_some() {
                         break subject;
                     }
-                    let Some(head) = self.syntax[verb].head() else {
-                        break None;
-                    };
+                    let as_saying = self
+                        .child(verb, |rel| rel == "mark")
+                        .is_some_and(|m| self.syntax[m].lemma().eq_ignore_ascii_case("as"));
                     match self.syntax[verb].deprel() {
                         "conj" | "xcomp" => verb = head,
                         // `quoted another official as saying`: the object of the verb the
                         // speech hangs off is the speaker.
-                        "advcl" => break self.child(head, |rel| rel == "obj"),
+                        "advcl" if as_saying => break self.child(head, |rel| rel == "obj"),
+                        // `Trump said, adding …`: the subject of the verb it hangs off.
+                        "advcl" => verb = head,
                         // `an official (quoted) as saying`: the noun is the speaker.
                         "acl" => break Some(head),
                         _ => break None,
