@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Analysis, Error, Layer, Overlap, Result, Span};
+use crate::{Analysis, Error, Layer, Overlap, Place, Result, Span};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -221,6 +221,8 @@ pub enum LayerKind {
     Sentences,
     /// Per-token syntax: tags, features, lemmas and dependency arcs.
     Syntax,
+    /// Place mentions resolved to gazetteer entries.
+    Places,
 }
 
 impl LayerKind {
@@ -231,6 +233,7 @@ impl LayerKind {
             LayerKind::Tokens => "tokens",
             LayerKind::Sentences => "sentences",
             LayerKind::Syntax => "syntax",
+            LayerKind::Places => "places",
         }
     }
 }
@@ -246,6 +249,8 @@ pub enum LayerData {
     /// The syntax layer: one analysis per token, aligned with the token layer by index; needs
     /// the token and sentence layers.
     Syntax(Vec<Analysis>),
+    /// The place layer: disjoint place mentions, each with the place it refers to.
+    Places(Layer<Place>),
 }
 
 impl LayerData {
@@ -255,6 +260,7 @@ impl LayerData {
             LayerData::Tokens(_) => LayerKind::Tokens,
             LayerData::Sentences(_) => LayerKind::Sentences,
             LayerData::Syntax(_) => LayerKind::Syntax,
+            LayerData::Places(_) => LayerKind::Places,
         }
     }
 }
@@ -272,6 +278,7 @@ pub struct Document {
     tokens: Option<Layer<Token>>,
     sentences: Option<Layer<Sentence>>,
     syntax: Option<Vec<Analysis>>,
+    places: Option<Layer<Place>>,
 }
 
 impl Document {
@@ -295,6 +302,7 @@ impl Document {
             tokens: None,
             sentences: None,
             syntax: None,
+            places: None,
         })
     }
 
@@ -373,6 +381,11 @@ impl Document {
         self.syntax.as_deref()
     }
 
+    /// The place mentions, once a place stage has run.
+    pub fn places(&self) -> Option<&Layer<Place>> {
+        self.places.as_ref()
+    }
+
     /// Whether a layer is present.
     pub fn has(&self, kind: LayerKind) -> bool {
         match kind {
@@ -380,6 +393,7 @@ impl Document {
             LayerKind::Tokens => self.tokens.is_some(),
             LayerKind::Sentences => self.sentences.is_some(),
             LayerKind::Syntax => self.syntax.is_some(),
+            LayerKind::Places => self.places.is_some(),
         }
     }
 
@@ -417,6 +431,13 @@ impl Document {
                     sentences,
                 )?;
                 self.syntax = Some(syntax);
+            }
+            LayerData::Places(places) => {
+                if places.overlap() != Overlap::Forbid {
+                    return Err(Error::Overlapping { index: 0, next: 0 });
+                }
+                places.check_spans(&self.text)?;
+                self.places = Some(places);
             }
         }
         Ok(())

@@ -5,7 +5,8 @@
 //! [`Span`] of UTF-8 byte offsets.
 //! Stages implement [`Stage`]: they borrow the document, declare the layers they need and provide,
 //! and return new layers, which the runner attaches after checking them.
-//! The syntax layer holds one [`Analysis`] per token: tags, lemma and dependency arc.
+//! The syntax layer holds one [`Analysis`] per token: tags, lemma and dependency arc; the
+//! place layer one [`Place`] per place mention: a gazetteer entry with coordinates.
 //! A [`RawDoc`] is what a reader hands over before extraction has decided what the text is.
 //!
 //! ```
@@ -28,6 +29,7 @@
 mod document;
 mod error;
 mod layer;
+mod place;
 mod raw;
 mod span;
 mod stage;
@@ -39,6 +41,7 @@ pub use document::{
 };
 pub use error::{Error, Result};
 pub use layer::{Layer, Overlap};
+pub use place::Place;
 pub use raw::{RawDoc, RawFormat, RawMeta};
 pub use span::Span;
 pub use stage::{Diagnostic, Severity, Stage, StageError, StageOutput};

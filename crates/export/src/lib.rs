@@ -27,7 +27,7 @@ mod report;
 pub use dedup::Dedup;
 pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
-    ArticleRecord, AuthorRecord, DiagnosticRecord, FailureRecord, RecordOptions, SectionRecord,
-    SentenceRecord, SyntaxRecord, TokenRecord, SCHEMA,
+    ArticleRecord, AuthorRecord, DiagnosticRecord, FailureRecord, PlaceRecord, RecordOptions,
+    SectionRecord, SentenceRecord, SyntaxRecord, TokenRecord, SCHEMA,
 };
 pub use report::text_report;

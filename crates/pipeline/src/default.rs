@@ -3,7 +3,7 @@ use dyad_doc::RawDoc;
 use crate::{Error, Pipeline, Result};
 
 /// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then parts of
-/// speech, lemmas and dependency parses.
+/// speech, lemmas and dependency parses, then places.
 ///
 /// Every stage's knowledge files are loaded and validated here, before any input is read.
 pub fn default_pipeline() -> Result<Pipeline> {
@@ -19,6 +19,10 @@ pub fn default_pipeline() -> Result<Pipeline> {
         stage: "syntax",
         source: Box::new(e),
     })?;
+    let places = dyad_geo::PlaceStage::new().map_err(|e| Error::Build {
+        stage: "places",
+        source: Box::new(e),
+    })?;
     Pipeline::builder(Box::new(|raw: &RawDoc| {
         dyad_extract::extract(raw)
             .map(|extracted| (extracted.doc, extracted.diagnostics))
@@ -26,5 +30,6 @@ pub fn default_pipeline() -> Result<Pipeline> {
     }))
     .stage(Box::new(tokenize))
     .stage(Box::new(syntax))
+    .stage(Box::new(places))
     .build()
 }
