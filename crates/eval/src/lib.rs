@@ -14,6 +14,9 @@
 //! - `ud`: UPOS, XPOS, features, lemma, UAS and LAS on UD English EWT and GUM Wikinews, from
 //!   gold tokens and from raw text, scored like the CoNLL 2018 shared task, and tagger +
 //!   parser throughput.
+//! - `geo`: toponym resolution given gold toponyms (exact GeoNames id, within 161 km) and
+//!   end-to-end place F1 on LGL (development and test halves) and GeoWebNews, and the place
+//!   stage's throughput.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -25,6 +28,7 @@
 
 mod aeb;
 pub mod conllu;
+mod geo;
 mod report;
 mod tokenize;
 mod ud;
@@ -66,7 +70,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
 
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb", "ud"]
+    &["tokenize", "aeb", "ud", "geo"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -78,6 +82,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
         "tokenize" => tokenize::run(data_dir),
         "aeb" => aeb::run(data_dir),
         "ud" => ud::run(data_dir),
+        "geo" => geo::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -119,6 +124,9 @@ pub enum Error {
     /// dyad's embedded syntax model failed to load.
     #[error(transparent)]
     Syntax(#[from] dyad_syntax::Error),
+    /// dyad's embedded gazetteer failed to load.
+    #[error(transparent)]
+    Geo(#[from] dyad_geo::Error),
     /// dyad's own data files failed to load.
     #[error(transparent)]
     Nlp(#[from] dyad_nlp::Error),
@@ -151,7 +159,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, geo)"
         );
     }
 }
