@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use dyad_kb::{CasePolicy, Matcher, MatcherBuilder};
+use dyad_kb::{CasePolicy, Match, Matcher, MatcherBuilder};
 use dyad_nlp::Tokenizer;
 use rustc_hash::FxHashSet;
 
@@ -13,7 +13,11 @@ use crate::{Error, Problem};
 const BUILTIN: &str = include_str!("../data/gazetteer.tsv");
 
 /// The number of tab-separated columns of a gazetteer line.
-const COLUMNS: usize = 9;
+const COLUMNS: usize = 10;
+
+/// The matcher's target of a name is its entry's index shifted left by one, with this bit set
+/// for a demonym.
+const DEMONYM_BIT: u32 = 1;
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,7 +90,7 @@ pub struct Entry {
     pub origin: Arc<str>,
 }
 
-/// Places and a matcher over all their names.
+/// Places and a matcher over all their names and demonyms.
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
@@ -118,7 +122,7 @@ impl Gazetteer {
             }
             let number = index + 1;
             let origin = || format!("{file}:{number}");
-            let (entry, names) = match parse_line(line, origin().into()) {
+            let (entry, names, demonyms) = match parse_line(line, origin().into()) {
                 Ok(parsed) => parsed,
                 Err(message) => {
                     problems.push(Problem {
@@ -139,7 +143,10 @@ impl Gazetteer {
                     continue;
                 }
             }
-            let Ok(target) = u32::try_from(entries.len()) else {
+            let Some(target) = u32::try_from(entries.len())
+                .ok()
+                .and_then(|index| index.checked_mul(2))
+            else {
                 problems.push(Problem {
                     file: file.to_string(),
                     line: number,
@@ -147,7 +154,12 @@ impl Gazetteer {
                 });
                 break;
             };
-            for name in names {
+            let targets = names.into_iter().map(|name| (name, target)).chain(
+                demonyms
+                    .into_iter()
+                    .map(|word| (word, target | DEMONYM_BIT)),
+            );
+            for (name, target) in targets {
                 if builder.insert(&tokenizer, name, CasePolicy::AsWritten, target) {
                     n_names += 1;
                 }
@@ -175,7 +187,23 @@ impl Gazetteer {
         self.entries.get(index as usize)
     }
 
-    /// The matcher over every name; [`Matcher::targets`] gives entry indices.
+    /// The entries a match of [`Gazetteer::matcher`] stands for, sorted, and whether the
+    /// match is a demonym (`Georgian`); a name that is both a place's name and another's
+    /// demonym stands for the places it names.
+    pub fn candidates(&self, found: &Match) -> (Vec<u32>, bool) {
+        let targets = self.matcher.targets(found);
+        let demonym = targets.iter().all(|t| t & DEMONYM_BIT != 0);
+        let mut candidates: Vec<u32> = targets
+            .iter()
+            .filter(|&&t| demonym || t & DEMONYM_BIT == 0)
+            .map(|t| t >> 1)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        (candidates, demonym)
+    }
+
+    /// The matcher over every name and demonym; [`Gazetteer::candidates`] reads its matches.
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
     }
@@ -185,16 +213,23 @@ impl Gazetteer {
         &self.tokenizer
     }
 
-    /// The number of names (canonical and alternate) the matcher was given.
+    /// The number of names (canonical, alternate and demonyms) the matcher was given.
     pub fn n_names(&self) -> usize {
         self.n_names
     }
 }
 
-/// Parses one data line into an entry and its names (canonical first).
-fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>), String> {
+/// The non-empty names of a `|`-separated column.
+fn listed(column: &str) -> Vec<&str> {
+    column.split('|').filter(|n| !n.trim().is_empty()).collect()
+}
+
+/// Parses one data line into an entry, its names (canonical first) and its demonyms.
+fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&str>), String> {
     let fields: Vec<&str> = line.split('\t').collect();
-    let [id, feature, country, admin1, lat, lon, population, name, alternates] = fields[..] else {
+    let [id, feature, country, admin1, lat, lon, population, name, alternates, demonyms] =
+        fields[..]
+    else {
         return Err(format!(
             "expected {COLUMNS} tab-separated columns, found {}",
             fields.len()
@@ -240,7 +275,7 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>), String
         return Err("empty name".to_string());
     }
     let mut names = vec![name];
-    names.extend(alternates.split('|').filter(|n| !n.trim().is_empty()));
+    names.extend(listed(alternates));
     let entry = Entry {
         geonameid,
         feature,
@@ -252,11 +287,13 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>), String
         name: Arc::from(name),
         origin,
     };
-    Ok((entry, names))
+    Ok((entry, names, listed(demonyms)))
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     /// Parses `text` and renders each problem as `line: message`, or each entry as
@@ -284,20 +321,20 @@ mod tests {
     #[test]
     fn reads_entries_and_reports_every_bad_line() {
         check(
-            "# header\n\n1581130\tPPLC\tVN\t44\t21.0245\t105.8412\t7785000\tHanoi\tHa Noi|Hanoï\n\
-             -\tADM1\tUS\tTX\t30.7\t-98.1\t18861691\tTexas\tTex.\n",
+            "# header\n\n1581130\tPPLC\tVN\t44\t21.0245\t105.8412\t7785000\tHanoi\tHa Noi|Hanoï\t\n\
+             -\tADM1\tUS\tTX\t30.7\t-98.1\t18861691\tTexas\tTex.\t\n",
             &["Hanoi PPLC VN", "Texas ADM1 US"],
         );
         check(
-            "x\tPPL\tVN\t-\t0\t0\t1\tA\t\n\
-             2\tTOWN\tVN\t-\t0\t0\t1\tB\t\n\
-             3\tPPL\tvn\t-\t0\t0\t1\tC\t\n\
-             4\tPPL\tVN\t-\t95\t0\t1\tD\t\n\
-             5\tPPL\tVN\t-\t0\t0\t-1\tE\t\n\
-             6\tPPL\tVN\t-\t0\t0\t1\t \t\n\
+            "x\tPPL\tVN\t-\t0\t0\t1\tA\t\t\n\
+             2\tTOWN\tVN\t-\t0\t0\t1\tB\t\t\n\
+             3\tPPL\tvn\t-\t0\t0\t1\tC\t\t\n\
+             4\tPPL\tVN\t-\t95\t0\t1\tD\t\t\n\
+             5\tPPL\tVN\t-\t0\t0\t-1\tE\t\t\n\
+             6\tPPL\tVN\t-\t0\t0\t1\t \t\t\n\
              7\tPPL\tVN\n\
-             8\tPPL\tVN\t-\t0\t0\t1\tH\t\n\
-             8\tPPL\tVN\t-\t0\t0\t1\tI\t\n",
+             8\tPPL\tVN\t-\t0\t0\t1\tH\t\t\n\
+             8\tPPL\tVN\t-\t0\t0\t1\tI\t\t\n",
             &[
                 "test.tsv:1: geonameid \"x\" is not a number",
                 "test.tsv:2: unknown feature code \"TOWN\"",
@@ -305,7 +342,7 @@ mod tests {
                 "test.tsv:4: latitude \"95\" is not a number of degrees within ±90",
                 "test.tsv:5: population \"-1\" is not a whole number",
                 "test.tsv:6: empty name",
-                "test.tsv:7: expected 9 tab-separated columns, found 3",
+                "test.tsv:7: expected 10 tab-separated columns, found 3",
                 "test.tsv:9: geonameid 8 is given twice",
             ],
         );
@@ -322,5 +359,20 @@ mod tests {
             .map(|&c| &*gazetteer.entry(c).unwrap().name)
             .collect();
         assert_eq!(names, ["Vietnam"]);
+    }
+
+    proptest! {
+        /// Lines of gazetteer-like fields never panic the loader: each loads or is a problem
+        /// naming its line.
+        #[test]
+        fn any_lines_load_or_name_their_problem(text in "([-0-9A-Za-z.|\t ]{0,40}\n){0,6}") {
+            match Gazetteer::parse("p.tsv", &text) {
+                Ok(gazetteer) => prop_assert!(gazetteer.entries().len() <= 6),
+                Err(Error::Invalid { problems }) => {
+                    prop_assert!(problems.iter().all(|p| (1..=6).contains(&p.line)));
+                }
+                Err(other) => prop_assert!(false, "{other}"),
+            }
+        }
     }
 }

@@ -7,7 +7,8 @@
 //!   Reading it reports every bad line with its `file:line` ([`Problem`]).
 //! - [`Gazetteer::find_mentions`] finds [`Mention`]s: gazetteer names in a sentence's tokens,
 //!   matched by dyad-kb's token-trie [`dyad_kb::Matcher`] with the case of the written name,
-//!   leaving out common words and person-name contexts.
+//!   leaving out common words and person-name contexts; demonyms (`Georgian`) are mentions
+//!   that help resolve the others.
 //! - [`Gazetteer::resolve`] picks one entry per mention from population, the document's other
 //!   places (their countries and states), the dateline, "Paris, Texas" appositions and
 //!   distance.
@@ -18,9 +19,9 @@
 //!
 //! let gazetteer = Gazetteer::parse(
 //!     "mini.tsv",
-//!     "2988507\tPPLC\tFR\t11\t48.8534\t2.3488\t2138551\tParis\t\n\
-//!      4717560\tPPL\tUS\tTX\t33.6609\t-95.5555\t25171\tParis\t\n\
-//!      -\tADM1\tUS\tTX\t30.7190\t-98.1177\t18861691\tTexas\tTex.\n",
+//!     "2988507\tPPLC\tFR\t11\t48.8534\t2.3488\t2138551\tParis\t\t\n\
+//!      4717560\tPPL\tUS\tTX\t33.6609\t-95.5555\t25171\tParis\t\t\n\
+//!      -\tADM1\tUS\tTX\t30.7190\t-98.1177\t18861691\tTexas\tTex.\tTexan|Texans\n",
 //! )?;
 //! let text = "Paris, Texas";
 //! let mentions: Vec<_> = ["Paris", "Texas"]
@@ -29,6 +30,7 @@
 //!     .map(|(name, range)| dyad_geo::Mention {
 //!         span: dyad_doc::Span::new(text, range.start, range.end).unwrap(),
 //!         candidates: gazetteer.candidates_of(name),
+//!         demonym: false,
 //!         dateline: false,
 //!     })
 //!     .collect();

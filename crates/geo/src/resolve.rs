@@ -18,8 +18,11 @@ use crate::gazetteer::{Entry, Feature, Gazetteer};
 pub struct Mention {
     /// The mention's text.
     pub span: Span,
-    /// Entry indices into [`Gazetteer::entries`], without repeats.
+    /// Entry indices into [`Gazetteer::entries`], sorted, without repeats.
     pub candidates: Vec<u32>,
+    /// Whether the mention is a demonym (`Georgian`): it helps resolve the others but is not
+    /// itself reported as a place.
+    pub demonym: bool,
     /// Whether the mention is (part of) the article's dateline, which says where it was filed.
     pub dateline: bool,
 }
@@ -86,7 +89,9 @@ impl Gazetteer {
         for (k, m) in found.iter().enumerate() {
             let first = m.tokens.start;
             let last = m.tokens.end;
-            if let Some(analyses) = analyses {
+            let (candidates, demonym) = self.candidates(m);
+            // Demonyms are adjectives as often as proper nouns; they only vote anyway.
+            if let Some(analyses) = analyses.filter(|_| !demonym) {
                 let proper = analyses
                     .get(m.tokens.clone())
                     .is_some_and(|a| a.iter().any(|a| a.upos() == Upos::Propn));
@@ -105,19 +110,17 @@ impl Gazetteer {
             if last < tokens.len() && !next_is_place && capitalized(last) && !m.possessive {
                 continue;
             }
-            let mut candidates = self.matcher().targets(m).to_vec();
-            candidates.sort_unstable();
-            candidates.dedup();
             out.push(Mention {
                 span: m.span,
                 candidates,
+                demonym,
                 dateline: false,
             });
         }
     }
 
     /// The candidates of a name given whole (a gold toponym): the entries of a gazetteer name
-    /// that covers all of `name`'s tokens, empty if there is none.
+    /// or demonym that covers all of `name`'s tokens, empty if there is none.
     pub fn candidates_of(&self, name: &str) -> Vec<u32> {
         let mut tokens = Vec::new();
         self.tokenizer()
@@ -125,12 +128,7 @@ impl Gazetteer {
         let mut found = Vec::new();
         self.matcher().find(name, &tokens, &mut found);
         match found.as_slice() {
-            [whole] if whole.tokens == (0..tokens.len()) => {
-                let mut candidates = self.matcher().targets(whole).to_vec();
-                candidates.sort_unstable();
-                candidates.dedup();
-                candidates
-            }
+            [whole] if whole.tokens == (0..tokens.len()) => self.candidates(whole).0,
             _ => Vec::new(),
         }
     }
@@ -346,4 +344,87 @@ fn argmax(scores: &[f64]) -> Option<usize> {
         .enumerate()
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
         .map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small gazetteer: two Parises, Texas, France, two Georgias and Atlanta.
+    const MINI: &str = "\
+2988507\tPPLC\tFR\t11\t48.8534\t2.3488\t2138551\tParis\t\t\n\
+4717560\tPPL\tUS\tTX\t33.6609\t-95.5555\t25171\tParis\t\t\n\
+-\tADM1\tUS\tTX\t30.7190\t-98.1177\t18861691\tTexas\tTex.\tTexan|Texans\n\
+3017382\tPCLI\tFR\t-\t46.0\t2.0\t66987244\tFrance\t\tFrench\n\
+614540\tPCLI\tGE\t-\t42.2841\t43.1542\t3704500\tGeorgia\t\tGeorgian|Georgians\n\
+-\tADM1\tUS\tGA\t32.9\t-83.1\t3456593\tGeorgia\tGa.\t\n\
+4180439\tPPL\tUS\tGA\t33.749\t-84.388\t463878\tAtlanta\t\t\n\
+6252001\tPCLI\tUS\t-\t36.6574\t-96.4953\t327167434\tUnited States\tU.S.\tAmerican|Americans\n\
+4140963\tPPLC\tUS\tDC\t38.8951\t-77.0364\t689545\tWashington\t\t\n";
+
+    /// Finds and resolves the places of `text` with the mini gazetteer and renders each as
+    /// `mention=name/country/admin1`, a demonym with a `~`.
+    fn check(text: &str, expected: &[&str]) {
+        let gazetteer = Gazetteer::parse("mini.tsv", MINI).unwrap();
+        let mut tokens = Vec::new();
+        gazetteer
+            .tokenizer()
+            .tokenize_into(text, 0..text.len(), &mut tokens);
+        let mut mentions = Vec::new();
+        gazetteer.find_mentions(text, &tokens, None, &mut mentions);
+        let readings = gazetteer.resolve(text, &mentions);
+        let rendered: Vec<String> = mentions
+            .iter()
+            .zip(readings)
+            .map(|(m, r)| {
+                let e = gazetteer.entry(r.unwrap()).unwrap();
+                format!(
+                    "{}{}={}/{}/{}",
+                    if m.demonym { "~" } else { "" },
+                    &text[m.span.range()],
+                    e.name,
+                    e.country.as_deref().unwrap_or("-"),
+                    e.admin1.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(rendered, expected);
+    }
+
+    #[test]
+    fn population_decides_without_context() {
+        check("They flew to Paris.", &["Paris=Paris/FR/11"]);
+        check("Troops left Georgia.", &["Georgia=Georgia/GE/-"]);
+    }
+
+    #[test]
+    fn apposition_and_the_document_decide_with_context() {
+        check(
+            "He lives in Paris, Texas.",
+            &["Paris=Paris/US/TX", "Texas=Texas/US/TX"],
+        );
+        check(
+            "Atlanta police said the Georgia budget is short.",
+            &["Atlanta=Atlanta/US/GA", "Georgia=Georgia/US/GA"],
+        );
+        check(
+            "Georgian troops left Georgia.",
+            &["~Georgian=Georgia/GE/-", "Georgia=Georgia/GE/-"],
+        );
+    }
+
+    #[test]
+    fn person_names_and_titles_are_not_places() {
+        check(
+            "Gov. Paris spoke with Sam Atlanta and the Washington Post in Washington.",
+            &["Washington=Washington/US/DC"],
+        );
+    }
+
+    #[test]
+    fn distance_is_great_circle() {
+        let km = distance_km(48.8534, 2.3488, 51.5085, -0.1257);
+        assert!((km - 343.5).abs() < 1.0, "{km}");
+        assert_eq!(distance_km(10.0, 20.0, 10.0, 20.0), 0.0);
+    }
 }

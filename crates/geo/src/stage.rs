@@ -8,7 +8,8 @@ use dyad_doc::{
 use crate::{Gazetteer, Mention};
 
 /// The pipeline stage that provides the place layer: finds place names in each sentence,
-/// resolves them against the whole document, and keeps the mentions with a reading.
+/// resolves them against the whole document, and keeps the mentions with a reading that are
+/// not demonyms.
 ///
 /// Reads the syntax layer when it is there, to leave out names the tagger saw as common words.
 #[derive(Debug)]
@@ -38,6 +39,9 @@ impl PlaceStage {
         let readings = self.gazetteer.resolve(doc.text(), &mentions);
         let mut places = Vec::with_capacity(mentions.len());
         for (mention, reading) in mentions.iter().zip(readings) {
+            if mention.demonym {
+                continue;
+            }
             let Some(entry) = reading.and_then(|r| self.gazetteer.entry(r)) else {
                 continue;
             };
@@ -120,5 +124,58 @@ impl Stage for PlaceStage {
             layers: vec![LayerData::Places(layer)],
             diagnostics: Vec::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_nlp::TokenizeStage;
+
+    use super::*;
+
+    #[test]
+    fn the_seed_article_names_its_places() {
+        let text = include_str!("../../../data/samples/hankyoreh-2021-05-07.txt");
+        let mut doc = Document::single_body(text, dyad_doc::Meta::new("seed")).unwrap();
+        for layer in TokenizeStage::new().unwrap().run(&doc).unwrap().layers {
+            doc.attach(layer).unwrap();
+        }
+        let stage = PlaceStage::new().unwrap();
+        let output = stage.run(&doc).unwrap();
+        for layer in output.layers {
+            doc.attach(layer).unwrap();
+        }
+        let mut places: Vec<String> = doc
+            .places()
+            .unwrap()
+            .iter()
+            .map(|(span, p)| {
+                format!(
+                    "{} {} {}",
+                    doc.text_of(*span),
+                    p.name(),
+                    p.country().unwrap_or("-")
+                )
+            })
+            .collect();
+        places.sort();
+        places.dedup();
+        for expected in [
+            "London London GB",
+            "Hanoi Hanoi VN",
+            "Seoul Seoul KR",
+            "Pyongyang Pyongyang KP",
+            "North Korea North Korea KP",
+            "US United States US",
+        ] {
+            assert!(
+                places.iter().any(|p| p == expected),
+                "{expected}: {places:?}"
+            );
+        }
+        assert!(
+            !places.iter().any(|p| p.starts_with("White House")),
+            "{places:?}"
+        );
     }
 }
