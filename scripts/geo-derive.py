@@ -40,11 +40,14 @@ HEADER = """\
 # matches capitalized or all-capital text, an all-capital word only all-capital text.
 #
 # What is derived rather than read, and why:
-# - Cities keep only Latin-script alternate names that start with a capital letter, leaving
-#   out codes of four capitals or fewer (IATA "ALV"), names with digits, romanizations
-#   written in lowercase, single words of the name itself ("North" for North Salt Lake) and
-#   a few phrases English news uses for other things ("White House" for Casablanca); the data has no language tags, so a non-Latin local name cannot be
-#   told from a foreign exonym, and all non-Latin names are left out.
+# - Cities named like a month or weekday (March) are left out.
+# - Cities of 100,000 people or more keep their Latin-script alternate names that start with
+#   a capital; smaller ones keep none, since theirs are mostly historical names that collide
+#   with surnames ("Hughes" for Brighton). Left out are codes of four capitals or fewer (IATA
+#   "ALV"), names with digits, romanizations written in lowercase, single words of the name
+#   itself ("North" for North Salt Lake) and a few phrases English news uses for other things
+#   ("White House" for Casablanca). The data has no language tags, so a non-Latin local name
+#   cannot be told from a foreign exonym, and all non-Latin names are left out.
 # - Country positions are not in countryInfo: each is the midpoint of the latitude and
 #   longitude range of the largest group of the country's cities linked by steps of at most
 #   800 km (leaving out Alaska and Hawaii for the US, say); a country with no city of 15,000
@@ -82,11 +85,19 @@ US_STATES = {
     "WI": ("Wisconsin", ["Wis.", "Wisc."]), "WY": ("Wyoming", ["Wyo."]),
 }
 
-# Alternate city names that English news uses for something else: translated exonyms
-# ("White House" is Casablanca) and bare directions.
+# City names that English news uses for something else: translated exonyms ("White House"
+# is Casablanca), bare directions, and months and weekdays (March, Cambridgeshire).
 NOT_PLACES = {
     "Blue House", "Capitol", "Central", "East", "North", "South", "West", "White House",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
 }
+
+# Cities smaller than this keep no alternate names: theirs are mostly historical names and
+# transliterations that collide with English surnames ("Hughes", "Wilson"), while the exonyms
+# news uses ("Munich", "Kiev") belong to big cities.
+ALTERNATES_MIN_POPULATION = 100_000
 
 # The longest step between cities of one group (see largest_group).
 LINK_KM = 800.0
@@ -176,9 +187,13 @@ def city_rows(cities, countries):
     capitals = {(iso, info["capital"]) for iso, info in countries.items() if info["capital"]}
     rows = []
     for city in sorted(cities, key=lambda c: c["geonameid"]):
+        if city["name"] in NOT_PLACES:
+            continue
         iso = city["countrycode"]
         feature = "PPLC" if (iso, city["name"]) in capitals else "PPL"
-        alternates = [n for n in city["alternatenames"] if keep_alternate(n, city["name"])]
+        alternates = []
+        if city["population"] >= ALTERNATES_MIN_POPULATION:
+            alternates = [n for n in city["alternatenames"] if keep_alternate(n, city["name"])]
         rows.append(row(city["geonameid"], feature, iso, city["admin1code"] or "-",
                         city["latitude"], city["longitude"], city["population"], city["name"],
                         alternates))

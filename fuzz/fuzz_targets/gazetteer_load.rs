@@ -17,8 +17,8 @@ fuzz_target!(|data: &[u8]| {
     gazetteer
         .tokenizer()
         .tokenize_into(text, 0..text.len(), &mut tokens);
-    let mut mentions = Vec::new();
-    gazetteer.find_mentions(text, &tokens, None, &mut mentions);
+    let (mut mentions, mut person_names) = (Vec::new(), Vec::new());
+    gazetteer.find_mentions(text, &tokens, None, &mut mentions, &mut person_names);
     let readings = gazetteer.resolve(text, &mentions);
     assert_eq!(readings.len(), mentions.len());
     for (mention, reading) in mentions.iter().zip(readings) {

@@ -75,12 +75,15 @@ impl Gazetteer {
     /// the tagger saw as common words (`analyses`, aligned with `tokens`, when there are any)
     /// and names after a title (`Gov. Jackson`) or glued to a capitalized word that is not a
     /// place (`Sam Houston`, `New York Times`).
+    /// The spans of names seen after a title or a capitalized word go to `person_names`, so
+    /// that the caller can leave out the same name elsewhere in the document (`Houston said`).
     pub fn find_mentions(
         &self,
         text: &str,
         tokens: &[(Span, Token)],
         analyses: Option<&[dyad_doc::Analysis]>,
         out: &mut Vec<Mention>,
+        person_names: &mut Vec<Span>,
     ) {
         let mut found = Vec::new();
         self.matcher().find(text, tokens, &mut found);
@@ -104,6 +107,7 @@ impl Gazetteer {
             if first > 0 && !previous_is_place {
                 let before = word(first - 1).trim_end_matches('.').to_lowercase();
                 if TITLES.contains(&before.as_str()) || (first > 1 && capitalized(first - 1)) {
+                    person_names.push(m.span);
                     continue;
                 }
             }
@@ -370,8 +374,8 @@ mod tests {
         gazetteer
             .tokenizer()
             .tokenize_into(text, 0..text.len(), &mut tokens);
-        let mut mentions = Vec::new();
-        gazetteer.find_mentions(text, &tokens, None, &mut mentions);
+        let (mut mentions, mut person_names) = (Vec::new(), Vec::new());
+        gazetteer.find_mentions(text, &tokens, None, &mut mentions, &mut person_names);
         let readings = gazetteer.resolve(text, &mentions);
         let rendered: Vec<String> = mentions
             .iter()
