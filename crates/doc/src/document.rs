@@ -602,4 +602,39 @@ mod tests {
             Err(Error::AlreadyAttached("tokens"))
         );
     }
+
+    #[test]
+    fn attach_checks_places() {
+        let text = "From Hanoi to Seoul.";
+        let place = |name: &str| {
+            Place::new(
+                None,
+                name.into(),
+                Some("VN".into()),
+                "PPLC".into(),
+                21.0,
+                105.8,
+            )
+            .unwrap()
+        };
+        let layer = |items: Vec<(Span, Place)>, overlap| {
+            LayerData::Places(Layer::new(items, overlap).unwrap())
+        };
+        let hanoi = (Span::new(text, 5, 10).unwrap(), place("Hanoi"));
+        let mut d = doc(text);
+        assert_eq!(
+            d.attach(layer(vec![hanoi.clone()], Overlap::Allow)),
+            Err(Error::Overlapping { index: 0, next: 0 })
+        );
+        d.attach(layer(vec![hanoi], Overlap::Forbid)).unwrap();
+        assert!(d.has(LayerKind::Places));
+        assert_eq!(d.places().unwrap().as_slice()[0].1.name(), "Hanoi");
+        let outside = (
+            Span::new("x".repeat(40).as_str(), 30, 35).unwrap(),
+            place("Seoul"),
+        );
+        assert!(doc(text)
+            .attach(layer(vec![outside], Overlap::Forbid))
+            .is_err());
+    }
 }
