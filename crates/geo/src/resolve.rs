@@ -174,7 +174,7 @@ impl Gazetteer {
                             let entry = &self.entries()[c as usize];
                             priors[i][k]
                                 + votes.bonus(i, entry)
-                                + appositions.get(&(i, c)).copied().unwrap_or(0.0)
+                                + appositions.get(&c).copied().unwrap_or(0.0)
                                 + self.nearness(entry, &m.candidates, &points)
                         })
                         .collect()
@@ -189,11 +189,12 @@ impl Gazetteer {
             .collect()
     }
 
-    /// Bonuses for candidate pairs of "X, Y" appositions where Y is an area containing X:
-    /// keyed by (mention index, entry index).
-    fn appositions(&self, text: &str, mentions: &[Mention]) -> FxHashMap<(usize, u32), f64> {
+    /// Bonuses for candidate pairs of "X, Y" appositions where Y is an area containing X,
+    /// keyed by entry index: a name keeps its sense through the document, so a later bare
+    /// "Paris" after "Paris, Texas" is the same Paris.
+    fn appositions(&self, text: &str, mentions: &[Mention]) -> FxHashMap<u32, f64> {
         let mut bonus = FxHashMap::default();
-        for (i, pair) in mentions.windows(2).enumerate() {
+        for pair in mentions.windows(2) {
             let (place, area) = (&pair[0], &pair[1]);
             let between = text
                 .get(place.span.end()..area.span.start())
@@ -204,8 +205,8 @@ impl Gazetteer {
             for &p in &place.candidates {
                 for &a in &area.candidates {
                     if contains(&self.entries()[a as usize], &self.entries()[p as usize]) {
-                        bonus.insert((i, p), APPOSITION_BONUS);
-                        bonus.insert((i + 1, a), APPOSITION_BONUS);
+                        bonus.insert(p, APPOSITION_BONUS);
+                        bonus.insert(a, APPOSITION_BONUS);
                     }
                 }
             }
@@ -404,8 +405,12 @@ mod tests {
     #[test]
     fn apposition_and_the_document_decide_with_context() {
         check(
-            "He lives in Paris, Texas.",
-            &["Paris=Paris/US/TX", "Texas=Texas/US/TX"],
+            "He lives in Paris, Texas. Paris is small.",
+            &[
+                "Paris=Paris/US/TX",
+                "Texas=Texas/US/TX",
+                "Paris=Paris/US/TX",
+            ],
         );
         check(
             "Atlanta police said the Georgia budget is short.",
