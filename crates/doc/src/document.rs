@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Analysis, Error, Event, Layer, Overlap, Quote, Result, Span, Timex};
+use crate::{Analysis, Error, Event, Layer, Overlap, Place, Quote, Result, Span, Timex};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -229,6 +229,8 @@ pub enum LayerKind {
     Events,
     /// Time expressions, normalised against the article date.
     Times,
+    /// Place mentions resolved to gazetteer entries.
+    Places,
 }
 
 impl LayerKind {
@@ -242,6 +244,7 @@ impl LayerKind {
             LayerKind::Quotes => "quotes",
             LayerKind::Events => "events",
             LayerKind::Times => "times",
+            LayerKind::Places => "places",
         }
     }
 }
@@ -263,6 +266,8 @@ pub enum LayerData {
     Events(Layer<Event>),
     /// The times layer: disjoint time expressions.
     Times(Layer<Timex>),
+    /// The place layer: disjoint place mentions, each with the place it refers to.
+    Places(Layer<Place>),
 }
 
 impl LayerData {
@@ -275,6 +280,7 @@ impl LayerData {
             LayerData::Quotes(_) => LayerKind::Quotes,
             LayerData::Events(_) => LayerKind::Events,
             LayerData::Times(_) => LayerKind::Times,
+            LayerData::Places(_) => LayerKind::Places,
         }
     }
 }
@@ -295,6 +301,7 @@ pub struct Document {
     quotes: Option<Layer<Quote>>,
     events: Option<Layer<Event>>,
     times: Option<Layer<Timex>>,
+    places: Option<Layer<Place>>,
 }
 
 impl Document {
@@ -321,6 +328,7 @@ impl Document {
             quotes: None,
             events: None,
             times: None,
+            places: None,
         })
     }
 
@@ -404,6 +412,11 @@ impl Document {
         self.times.as_ref()
     }
 
+    /// The place mentions, once a place stage has run.
+    pub fn places(&self) -> Option<&Layer<Place>> {
+        self.places.as_ref()
+    }
+
     /// Whether a layer is present.
     pub fn has(&self, kind: LayerKind) -> bool {
         match kind {
@@ -414,6 +427,7 @@ impl Document {
             LayerKind::Quotes => self.quotes.is_some(),
             LayerKind::Events => self.events.is_some(),
             LayerKind::Times => self.times.is_some(),
+            LayerKind::Places => self.places.is_some(),
         }
     }
 
@@ -469,6 +483,13 @@ impl Document {
             LayerData::Times(times) => {
                 check_disjoint(&times, &self.text)?;
                 self.times = Some(times);
+            }
+            LayerData::Places(places) => {
+                if places.overlap() != Overlap::Forbid {
+                    return Err(Error::Overlapping { index: 0, next: 0 });
+                }
+                places.check_spans(&self.text)?;
+                self.places = Some(places);
             }
         }
         Ok(())
@@ -651,5 +672,40 @@ mod tests {
             d.attach(tokens(text, &[(0, 2)])),
             Err(Error::AlreadyAttached("tokens"))
         );
+    }
+
+    #[test]
+    fn attach_checks_places() {
+        let text = "From Hanoi to Seoul.";
+        let place = |name: &str| {
+            Place::new(
+                None,
+                name.into(),
+                Some("VN".into()),
+                "PPLC".into(),
+                21.0,
+                105.8,
+            )
+            .unwrap()
+        };
+        let layer = |items: Vec<(Span, Place)>, overlap| {
+            LayerData::Places(Layer::new(items, overlap).unwrap())
+        };
+        let hanoi = (Span::new(text, 5, 10).unwrap(), place("Hanoi"));
+        let mut d = doc(text);
+        assert_eq!(
+            d.attach(layer(vec![hanoi.clone()], Overlap::Allow)),
+            Err(Error::Overlapping { index: 0, next: 0 })
+        );
+        d.attach(layer(vec![hanoi], Overlap::Forbid)).unwrap();
+        assert!(d.has(LayerKind::Places));
+        assert_eq!(d.places().unwrap().as_slice()[0].1.name(), "Hanoi");
+        let outside = (
+            Span::new("x".repeat(40).as_str(), 30, 35).unwrap(),
+            place("Seoul"),
+        );
+        assert!(doc(text)
+            .attach(layer(vec![outside], Overlap::Forbid))
+            .is_err());
     }
 }

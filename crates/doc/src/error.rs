@@ -1,7 +1,7 @@
 use thiserror::Error as ThisError;
 
 /// Errors raised when an annotation would break a document invariant.
-#[derive(Debug, ThisError, PartialEq, Eq)]
+#[derive(Debug, ThisError, PartialEq)]
 #[non_exhaustive]
 pub enum Error {
     /// A span whose start lies after its end.
@@ -74,6 +74,14 @@ pub enum Error {
         index: usize,
         /// What is wrong.
         reason: &'static str,
+    },
+    /// Coordinates that are not a point on Earth.
+    #[error("coordinates {lat}, {lon} are not a point on Earth")]
+    BadCoordinates {
+        /// Latitude in degrees.
+        lat: f64,
+        /// Longitude in degrees.
+        lon: f64,
     },
 }
 

@@ -6,7 +6,8 @@
 //! Stages implement [`Stage`]: they borrow the document, declare the layers they need and provide,
 //! and return new layers, which the runner attaches after checking them.
 //! The syntax layer holds one [`Analysis`] per token: tags, lemma and dependency arc.
-//! The times layer holds one [`Timex`] per time expression: TimeML type, value and anchor.
+//! The times layer holds one [`Timex`] per time expression: TimeML type, value and anchor; the
+//! place layer one [`Place`] per place mention: a gazetteer entry with coordinates.
 //! A [`RawDoc`] is what a reader hands over before extraction has decided what the text is.
 //!
 //! ```
@@ -30,6 +31,7 @@ mod document;
 mod error;
 mod event;
 mod layer;
+mod place;
 mod quote;
 mod raw;
 mod span;
@@ -44,6 +46,7 @@ pub use document::{
 pub use error::{Error, Result};
 pub use event::{Event, EventActor};
 pub use layer::{Layer, Overlap};
+pub use place::Place;
 pub use quote::{Quote, QuoteKind};
 pub use raw::{RawDoc, RawFormat, RawMeta};
 pub use span::Span;

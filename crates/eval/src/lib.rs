@@ -23,6 +23,9 @@
 //! - `timex`: time expressions on TempEval-3 platinum (extent strict and relaxed F1, type and
 //!   value F1 with the TempEval-3 scoring semantics), TimeBank and AQUAINT as the development
 //!   set, and the time stage's throughput.
+//! - `geo`: toponym resolution given gold toponyms (exact GeoNames id, within 161 km) and
+//!   end-to-end place F1 on LGL (development and test halves) and GeoWebNews, and the place
+//!   stage's throughput.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -37,6 +40,7 @@ pub mod conllu;
 // Not in `suite_names` until issue 5's floors hold; `dyad eval` cannot run it yet, the
 // `run_suite` example can.
 mod events;
+mod geo;
 mod quotes;
 mod report;
 mod timex;
@@ -106,7 +110,7 @@ pub(crate) fn thread_cpu_seconds() -> Option<f64> {
 
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb", "ud", "quotes", "webeval", "timex"]
+    &["tokenize", "aeb", "ud", "quotes", "webeval", "timex", "geo"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -122,6 +126,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
         "quotes" => quotes::run(data_dir),
         "events" => events::run(data_dir),
         "webeval" => webeval::run(data_dir),
+        "geo" => geo::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -163,6 +168,9 @@ pub enum Error {
     /// dyad's embedded syntax model failed to load.
     #[error(transparent)]
     Syntax(#[from] dyad_syntax::Error),
+    /// dyad's embedded gazetteer failed to load.
+    #[error(transparent)]
+    Geo(#[from] dyad_geo::Error),
     /// dyad's own data files failed to load.
     #[error(transparent)]
     Nlp(#[from] dyad_nlp::Error),
@@ -209,7 +217,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval, timex)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval, timex, geo)"
         );
     }
 }

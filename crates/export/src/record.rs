@@ -59,6 +59,8 @@ pub struct ArticleRecord<'a> {
     /// Time expressions in text order, normalised against the publication date; empty when
     /// the time stage did not run.
     pub times: Vec<TimeRecord<'a>>,
+    /// Place mentions in text order, each with the gazetteer entry it resolves to.
+    pub places: Vec<PlaceRecord<'a>>,
     /// Tokens in text order, with `--tokens`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord<'a>>>,
@@ -126,6 +128,28 @@ pub struct TimeRecord<'a> {
     /// `dct` when the value was computed from the publication date (`Monday`, `last week`),
     /// `none` when the text alone gives it (`May 21, 2021`, `18 years`).
     pub anchored_on: &'static str,
+}
+
+/// A place mention and the place it refers to.
+#[derive(Debug, Serialize)]
+pub struct PlaceRecord<'a> {
+    /// Where the mention is.
+    pub span: [usize; 2],
+    /// The mention's text (`Hanoi`, `U.S.`).
+    pub text: &'a str,
+    /// The GeoNames id, `null` for a place dyad's gazetteer derived itself (a US state).
+    pub geonameid: Option<u32>,
+    /// The place's name in the gazetteer.
+    pub name: &'a str,
+    /// ISO 3166-1 alpha-2 code of its country, `null` for a continent.
+    pub country: Option<&'a str>,
+    /// Latitude in decimal degrees (WGS 84).
+    pub lat: f64,
+    /// Longitude in decimal degrees.
+    pub lon: f64,
+    /// GeoNames feature code: `PPL` city, `PPLC` capital, `ADM1` state, `PCLI` country,
+    /// `CONT` continent.
+    pub feature: &'a str,
 }
 
 /// A token.
@@ -279,6 +303,21 @@ impl<'a> ArticleRecord<'a> {
                 })
                 .collect()
         });
+        let places = doc.places().map_or_else(Vec::new, |layer| {
+            layer
+                .iter()
+                .map(|(span, place)| PlaceRecord {
+                    span: conv.convert_span(*span),
+                    text: doc.text_of(*span),
+                    geonameid: place.geonameid(),
+                    name: place.name(),
+                    country: place.country(),
+                    lat: place.lat(),
+                    lon: place.lon(),
+                    feature: place.feature(),
+                })
+                .collect()
+        });
         let tokens = options.tokens.then(|| {
             let syntax = doc.syntax().unwrap_or_default();
             doc.tokens().map_or_else(Vec::new, |layer| {
@@ -376,6 +415,7 @@ impl<'a> ArticleRecord<'a> {
             sections,
             sentences,
             times,
+            places,
             tokens,
             quotes,
             events,

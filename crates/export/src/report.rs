@@ -10,8 +10,8 @@ const LINE_WIDTH: usize = 100;
 /// A readable report of one article: what a person wants to see first.
 ///
 /// Headline, dates, byline and source come first, then the counts, captions, the numbered
-/// sentences of the article prose with their section, what was set aside as boilerplate, and
-/// any diagnostics or failures.
+/// sentences of the article prose with their section, the places named, what was set aside as
+/// boilerplate, and any diagnostics or failures.
 pub fn text_report(
     doc: &Document,
     diagnostics: &[Diagnostic],
@@ -122,6 +122,21 @@ pub fn text_report(
                 timex.kind().as_str(),
                 timex.value(),
                 flatten(doc.text_of(*span))
+            );
+        }
+    }
+    if let Some(places) = doc.places().filter(|p| !p.is_empty()) {
+        let _ = writeln!(out, "\nPlaces");
+        for (span, place) in places {
+            let _ = writeln!(
+                out,
+                "  {:<16} {} ({}, {}) {:.4} {:.4}",
+                flatten(doc.text_of(*span)),
+                place.name(),
+                place.country().unwrap_or("-"),
+                place.feature(),
+                place.lat(),
+                place.lon()
             );
         }
     }

@@ -174,7 +174,7 @@ impl Kb {
     /// The names a match stands for (several when a name is ambiguous).
     pub fn names_of(&self, found: &Match) -> impl Iterator<Item = &Name> {
         self.matcher
-            .targets(found.target)
+            .targets(found)
             .iter()
             .map(|&i| &self.names[i as usize])
     }

@@ -38,7 +38,7 @@ mod tables;
 pub use date::{PartialDate, Precision, Term};
 pub use error::{Error, Origin, Problem, ProblemKind};
 pub use kb::{ActorRef, Kb, KbBuilder, Stats};
-pub use matcher::{Match, Matcher};
+pub use matcher::{CasePolicy, Match, Matcher, MatcherBuilder};
 pub use model::{
     Actor, ActorId, ActorKind, Affiliation, Agent, AgentId, Name, NameKind, Placement, Referent,
 };

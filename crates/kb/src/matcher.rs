@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 
 /// How a name's written form constrains the case of the text that matches it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CasePolicy {
+pub enum CasePolicy {
     /// Each word as written: an all-capital word of two or more letters (`US`, `DPRK`) matches
     /// only all-capital text, a capitalized word (`Korea`) matches capitalized or all-capital
     /// text, and a lowercase word (`minister`, `of`) matches any case.
@@ -43,8 +43,9 @@ pub struct Match {
     pub(crate) target: u32,
 }
 
-/// Finds knowledge-base names in tokens; built by [`Kb`](crate::Kb), see
-/// [`Kb::matcher`](crate::Kb::matcher).
+/// Finds names in tokens; built by [`Kb`](crate::Kb) for its names (see
+/// [`Kb::matcher`](crate::Kb::matcher)), or by a [`MatcherBuilder`] for any other dictionary
+/// (the gazetteer of `dyad-geo`).
 #[derive(Debug)]
 pub struct Matcher {
     words: FxHashMap<Box<str>, u32>,
@@ -55,9 +56,10 @@ pub struct Matcher {
     targets: Vec<Vec<u32>>,
 }
 
-/// Builds a [`Matcher`] name by name.
+/// Builds a [`Matcher`] name by name; each name stands for one or more `u32` targets that the
+/// caller gives meaning to (indices into its own table).
 #[derive(Debug)]
-pub(crate) struct MatcherBuilder {
+pub struct MatcherBuilder {
     matcher: Matcher,
     tokens: Vec<(Span, Token)>,
     word: String,
@@ -76,8 +78,15 @@ const FUNCTION_WORDS: [&str; 24] = [
     "in", "la", "le", "of", "on", "the", "to", "van", "von",
 ];
 
+impl Default for MatcherBuilder {
+    fn default() -> Self {
+        MatcherBuilder::new()
+    }
+}
+
 impl MatcherBuilder {
-    pub(crate) fn new() -> MatcherBuilder {
+    /// An empty dictionary.
+    pub fn new() -> MatcherBuilder {
         MatcherBuilder {
             matcher: Matcher {
                 words: FxHashMap::default(),
@@ -90,8 +99,9 @@ impl MatcherBuilder {
         }
     }
 
-    /// Adds `text` as a name for `target`; false if it has no tokens.
-    pub(crate) fn insert(
+    /// Adds `text` as a name for `target`, tokenized by `tokenizer` (the one that will tokenize
+    /// the documents); false if it has no tokens.
+    pub fn insert(
         &mut self,
         tokenizer: &Tokenizer,
         text: &str,
@@ -130,7 +140,8 @@ impl MatcherBuilder {
         true
     }
 
-    pub(crate) fn build(self) -> Matcher {
+    /// The finished matcher.
+    pub fn build(self) -> Matcher {
         self.matcher
     }
 }
@@ -186,9 +197,12 @@ impl Matcher {
         }
     }
 
-    /// The knowledge base's name indices a match stands for.
-    pub(crate) fn targets(&self, target: u32) -> &[u32] {
-        self.targets.get(target as usize).map_or(&[], Vec::as_slice)
+    /// The targets a match stands for: the knowledge base's name indices, or whatever the
+    /// [`MatcherBuilder`]'s caller inserted; empty for a match of another matcher.
+    pub fn targets(&self, found: &Match) -> &[u32] {
+        self.targets
+            .get(found.target as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The number of distinct names (token sequences) the matcher knows.
@@ -377,7 +391,7 @@ mod tests {
             .iter()
             .map(|m| {
                 let targets: Vec<&str> = matcher
-                    .targets(m.target)
+                    .targets(m)
                     .iter()
                     .map(|&t| names[t as usize])
                     .collect();

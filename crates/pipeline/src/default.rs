@@ -3,8 +3,8 @@ use dyad_doc::RawDoc;
 use crate::{Error, Pipeline, Result};
 
 /// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then parts of
-/// speech, lemmas and dependency parses, then time expressions, quotes with their speakers,
-/// and events.
+/// speech, lemmas and dependency parses, then time expressions, places, quotes with their
+/// speakers, and events.
 ///
 /// Every stage's knowledge files are loaded and validated here, before any input is read.
 pub fn default_pipeline() -> Result<Pipeline> {
@@ -32,6 +32,10 @@ pub fn default_pipeline() -> Result<Pipeline> {
         stage: "times",
         source: Box::new(e),
     })?;
+    let places = dyad_geo::PlaceStage::new().map_err(|e| Error::Build {
+        stage: "places",
+        source: Box::new(e),
+    })?;
     Pipeline::builder(Box::new(|raw: &RawDoc| {
         dyad_extract::extract(raw)
             .map(|extracted| (extracted.doc, extracted.diagnostics))
@@ -40,6 +44,7 @@ pub fn default_pipeline() -> Result<Pipeline> {
     .stage(Box::new(tokenize))
     .stage(Box::new(syntax))
     .stage(Box::new(times))
+    .stage(Box::new(places))
     .stage(Box::new(quotes))
     .stage(Box::new(events))
     .build()

@@ -1,0 +1,378 @@
+//! The gazetteer: places with coordinates and populations, and a matcher over their names.
+
+use std::sync::Arc;
+
+use dyad_kb::{CasePolicy, Match, Matcher, MatcherBuilder};
+use dyad_nlp::Tokenizer;
+use rustc_hash::FxHashSet;
+
+use crate::{Error, Problem};
+
+/// The built-in gazetteer, derived from GeoNames by `scripts/geo-derive.py` (its header
+/// documents the format).
+const BUILTIN: &str = include_str!("../data/gazetteer.tsv");
+
+/// The number of tab-separated columns of a gazetteer line.
+const COLUMNS: usize = 10;
+
+/// The matcher's target of a name is its entry's index shifted left by one, with this bit set
+/// for a demonym.
+const DEMONYM_BIT: u32 = 1;
+
+/// What kind of place an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Feature {
+    /// A continent (`CONT`).
+    Continent,
+    /// A country (`PCLI`).
+    Country,
+    /// A first-level division: a state or province (`ADM1`).
+    Admin1,
+    /// A country's capital city (`PPLC`).
+    Capital,
+    /// Any other city or town (`PPL`).
+    City,
+}
+
+impl Feature {
+    /// The GeoNames feature code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Feature::Continent => "CONT",
+            Feature::Country => "PCLI",
+            Feature::Admin1 => "ADM1",
+            Feature::Capital => "PPLC",
+            Feature::City => "PPL",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Feature> {
+        [
+            Feature::Continent,
+            Feature::Country,
+            Feature::Admin1,
+            Feature::Capital,
+            Feature::City,
+        ]
+        .into_iter()
+        .find(|f| f.code() == code)
+    }
+
+    /// Whether the feature is an area that contains cities (a country or a state).
+    pub fn is_area(self) -> bool {
+        matches!(
+            self,
+            Feature::Continent | Feature::Country | Feature::Admin1
+        )
+    }
+}
+
+/// One place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The GeoNames id, `None` for a place the generator derived (a US state).
+    pub geonameid: Option<u32>,
+    /// What kind of place it is.
+    pub feature: Feature,
+    /// ISO 3166-1 alpha-2 code of its country, `None` for a continent.
+    pub country: Option<Arc<str>>,
+    /// GeoNames first-level division code within the country (`TX`), if any.
+    pub admin1: Option<Arc<str>>,
+    /// Latitude in decimal degrees.
+    pub lat: f64,
+    /// Longitude in decimal degrees.
+    pub lon: f64,
+    /// Inhabitants (for a state, the sum over its cities in the gazetteer).
+    pub population: u64,
+    /// The place's name.
+    pub name: Arc<str>,
+    /// Where the entry is defined, `file:line`.
+    pub origin: Arc<str>,
+}
+
+/// Places and a matcher over all their names and demonyms.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    matcher: Matcher,
+    tokenizer: Tokenizer,
+    n_names: usize,
+}
+
+impl Gazetteer {
+    /// The gazetteer embedded in the binary: continents, countries, US states and the cities
+    /// of 15,000 people or more, from GeoNames.
+    pub fn builtin() -> crate::Result<Gazetteer> {
+        Gazetteer::parse("gazetteer.tsv", BUILTIN)
+    }
+
+    /// Reads a gazetteer in the built-in file's format; `file` names it in problems.
+    ///
+    /// Every invalid line is reported, with its `file:line`, in one [`Error::Invalid`].
+    pub fn parse(file: &str, text: &str) -> crate::Result<Gazetteer> {
+        let tokenizer = Tokenizer::new()?;
+        let mut builder = MatcherBuilder::new();
+        let mut entries = Vec::new();
+        let mut problems = Vec::new();
+        let mut ids = FxHashSet::default();
+        let mut n_names = 0;
+        for (index, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let number = index + 1;
+            let origin = || format!("{file}:{number}");
+            let (entry, names, demonyms) = match parse_line(line, origin().into()) {
+                Ok(parsed) => parsed,
+                Err(message) => {
+                    problems.push(Problem {
+                        file: file.to_string(),
+                        line: number,
+                        message,
+                    });
+                    continue;
+                }
+            };
+            if let Some(id) = entry.geonameid {
+                if !ids.insert(id) {
+                    problems.push(Problem {
+                        file: file.to_string(),
+                        line: number,
+                        message: format!("geonameid {id} is given twice"),
+                    });
+                    continue;
+                }
+            }
+            let Some(target) = u32::try_from(entries.len())
+                .ok()
+                .and_then(|index| index.checked_mul(2))
+            else {
+                problems.push(Problem {
+                    file: file.to_string(),
+                    line: number,
+                    message: "too many entries".to_string(),
+                });
+                break;
+            };
+            let targets = names.into_iter().map(|name| (name, target)).chain(
+                demonyms
+                    .into_iter()
+                    .map(|word| (word, target | DEMONYM_BIT)),
+            );
+            for (name, target) in targets {
+                if builder.insert(&tokenizer, name, CasePolicy::AsWritten, target) {
+                    n_names += 1;
+                }
+            }
+            entries.push(entry);
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid { problems });
+        }
+        Ok(Gazetteer {
+            entries,
+            matcher: builder.build(),
+            tokenizer,
+            n_names,
+        })
+    }
+
+    /// All entries, in file order; indices into this slice are the matcher's targets.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with index `index`.
+    pub fn entry(&self, index: u32) -> Option<&Entry> {
+        self.entries.get(index as usize)
+    }
+
+    /// The entries a match of [`Gazetteer::matcher`] stands for, sorted, and whether the
+    /// match is a demonym (`Georgian`); a name that is both a place's name and another's
+    /// demonym stands for the places it names.
+    pub fn candidates(&self, found: &Match) -> (Vec<u32>, bool) {
+        let targets = self.matcher.targets(found);
+        let demonym = targets.iter().all(|t| t & DEMONYM_BIT != 0);
+        let mut candidates: Vec<u32> = targets
+            .iter()
+            .filter(|&&t| demonym || t & DEMONYM_BIT == 0)
+            .map(|t| t >> 1)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        (candidates, demonym)
+    }
+
+    /// The matcher over every name and demonym; [`Gazetteer::candidates`] reads its matches.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The tokenizer the names were split with.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// The number of names (canonical, alternate and demonyms) the matcher was given.
+    pub fn n_names(&self) -> usize {
+        self.n_names
+    }
+}
+
+/// The non-empty names of a `|`-separated column.
+fn listed(column: &str) -> Vec<&str> {
+    column.split('|').filter(|n| !n.trim().is_empty()).collect()
+}
+
+/// Parses one data line into an entry, its names (canonical first) and its demonyms.
+fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&str>), String> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    let [id, feature, country, admin1, lat, lon, population, name, alternates, demonyms] =
+        fields[..]
+    else {
+        return Err(format!(
+            "expected {COLUMNS} tab-separated columns, found {}",
+            fields.len()
+        ));
+    };
+    let geonameid = match id {
+        "-" => None,
+        id => Some(
+            id.parse::<u32>()
+                .map_err(|_| format!("geonameid {id:?} is not a number"))?,
+        ),
+    };
+    let feature =
+        Feature::from_code(feature).ok_or_else(|| format!("unknown feature code {feature:?}"))?;
+    let country = match country {
+        "-" if feature == Feature::Continent => None,
+        code if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
+            Some(Arc::from(code))
+        }
+        code => {
+            return Err(format!(
+                "country {code:?} is not an ISO 3166-1 alpha-2 code"
+            ))
+        }
+    };
+    let admin1 = match admin1 {
+        "-" => None,
+        "" => return Err("empty admin1 code (write `-` for none)".to_string()),
+        code => Some(Arc::from(code)),
+    };
+    let degrees = |text: &str, what: &str, limit: f64| {
+        text.parse::<f64>()
+            .ok()
+            .filter(|d| (-limit..=limit).contains(d))
+            .ok_or_else(|| format!("{what} {text:?} is not a number of degrees within ±{limit}"))
+    };
+    let lat = degrees(lat, "latitude", 90.0)?;
+    let lon = degrees(lon, "longitude", 180.0)?;
+    let population = population
+        .parse::<u64>()
+        .map_err(|_| format!("population {population:?} is not a whole number"))?;
+    if name.trim().is_empty() {
+        return Err("empty name".to_string());
+    }
+    let mut names = vec![name];
+    names.extend(listed(alternates));
+    let entry = Entry {
+        geonameid,
+        feature,
+        country,
+        admin1,
+        lat,
+        lon,
+        population,
+        name: Arc::from(name),
+        origin,
+    };
+    Ok((entry, names, listed(demonyms)))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Parses `text` and renders each problem as `line: message`, or each entry as
+    /// `name feature country`.
+    fn check(text: &str, expected: &[&str]) {
+        let rendered: Vec<String> = match Gazetteer::parse("test.tsv", text) {
+            Ok(gazetteer) => gazetteer
+                .entries()
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {} {}",
+                        e.name,
+                        e.feature.code(),
+                        e.country.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect(),
+            Err(Error::Invalid { problems }) => problems.iter().map(|p| p.to_string()).collect(),
+            Err(other) => vec![other.to_string()],
+        };
+        assert_eq!(rendered, expected);
+    }
+
+    #[test]
+    fn reads_entries_and_reports_every_bad_line() {
+        check(
+            "# header\n\n1581130\tPPLC\tVN\t44\t21.0245\t105.8412\t7785000\tHanoi\tHa Noi|Hanoï\t\n\
+             -\tADM1\tUS\tTX\t30.7\t-98.1\t18861691\tTexas\tTex.\t\n",
+            &["Hanoi PPLC VN", "Texas ADM1 US"],
+        );
+        check(
+            "x\tPPL\tVN\t-\t0\t0\t1\tA\t\t\n\
+             2\tTOWN\tVN\t-\t0\t0\t1\tB\t\t\n\
+             3\tPPL\tvn\t-\t0\t0\t1\tC\t\t\n\
+             4\tPPL\tVN\t-\t95\t0\t1\tD\t\t\n\
+             5\tPPL\tVN\t-\t0\t0\t-1\tE\t\t\n\
+             6\tPPL\tVN\t-\t0\t0\t1\t \t\t\n\
+             7\tPPL\tVN\n\
+             8\tPPL\tVN\t-\t0\t0\t1\tH\t\t\n\
+             8\tPPL\tVN\t-\t0\t0\t1\tI\t\t\n",
+            &[
+                "test.tsv:1: geonameid \"x\" is not a number",
+                "test.tsv:2: unknown feature code \"TOWN\"",
+                "test.tsv:3: country \"vn\" is not an ISO 3166-1 alpha-2 code",
+                "test.tsv:4: latitude \"95\" is not a number of degrees within ±90",
+                "test.tsv:5: population \"-1\" is not a whole number",
+                "test.tsv:6: empty name",
+                "test.tsv:7: expected 10 tab-separated columns, found 3",
+                "test.tsv:9: geonameid 8 is given twice",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_builtin_gazetteer_loads() {
+        let gazetteer = Gazetteer::builtin().unwrap();
+        assert!(gazetteer.entries().len() > 34_000);
+        assert!(gazetteer.n_names() > 70_000);
+        let vietnam = gazetteer.candidates_of("Viet Nam");
+        let names: Vec<&str> = vietnam
+            .iter()
+            .map(|&c| &*gazetteer.entry(c).unwrap().name)
+            .collect();
+        assert_eq!(names, ["Vietnam"]);
+    }
+
+    proptest! {
+        /// Lines of gazetteer-like fields never panic the loader: each loads or is a problem
+        /// naming its line.
+        #[test]
+        fn any_lines_load_or_name_their_problem(text in "([-0-9A-Za-z.|\t ]{0,40}\n){0,6}") {
+            match Gazetteer::parse("p.tsv", &text) {
+                Ok(gazetteer) => prop_assert!(gazetteer.entries().len() <= 6),
+                Err(Error::Invalid { problems }) => {
+                    prop_assert!(problems.iter().all(|p| (1..=6).contains(&p.line)));
+                }
+                Err(other) => prop_assert!(false, "{other}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,439 @@
+//! Toponym candidates and their disambiguation.
+//!
+//! Each mention's candidates are scored by a prior (population and kind of place) plus what the
+//! rest of the document says: the countries and states its other mentions are likely to be in
+//! (soft votes, so an ambiguous "Georgia" counts for both Georgias), the dateline (which counts
+//! three times), "Paris, Texas"-style appositions, and the distance to the other mentions'
+//! current best readings.
+//! The votes are recomputed from the resolved readings once, which is where most of the
+//! coherence comes from; more rounds changed nothing on the development documents.
+
+use dyad_doc::{Span, Token, Upos};
+use rustc_hash::FxHashMap;
+
+use crate::gazetteer::{Entry, Feature, Gazetteer};
+
+/// A possible place mention: a span of text and the gazetteer entries its name may stand for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The mention's text.
+    pub span: Span,
+    /// Entry indices into [`Gazetteer::entries`], sorted, without repeats.
+    pub candidates: Vec<u32>,
+    /// Whether the mention is a demonym (`Georgian`): it helps resolve the others but is not
+    /// itself reported as a place.
+    pub demonym: bool,
+    /// Whether the mention is (part of) the article's dateline, which says where it was filed.
+    pub dateline: bool,
+}
+
+/// Words before a name that make it a person's (`Gov. Jackson`, `Mr. Paris`).
+const TITLES: [&str; 19] = [
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "sgt",
+    "col",
+    "capt",
+    "judge",
+    "president",
+    "senator",
+    "governor",
+    "officer",
+    "deputy",
+    "coach",
+];
+
+/// Scores in natural-log units: the prior is the log of the population, so one unit of bonus is
+/// worth a factor of e in population.
+const FEATURE_BONUS: [(Feature, f64); 5] = [
+    (Feature::Continent, 4.0),
+    (Feature::Country, 4.0),
+    (Feature::Admin1, 1.0),
+    (Feature::Capital, 3.0),
+    (Feature::City, 0.0),
+];
+/// The most that votes for a candidate's country and state can add.
+const COUNTRY_WEIGHT: f64 = 6.0;
+const ADMIN1_WEIGHT: f64 = 6.0;
+/// What a matching apposition adds ("Paris, Texas": Paris in Texas, and the Texas of that Paris).
+const APPOSITION_BONUS: f64 = 8.0;
+/// How much more the dateline's mentions vote than others.
+const DATELINE_VOTES: f64 = 3.0;
+/// What nearness to another mention's reading adds, by distance in kilometres.
+const NEARNESS: [(f64, f64); 3] = [(50.0, 2.0), (200.0, 1.0), (500.0, 0.5)];
+
+impl Gazetteer {
+    /// The possible place mentions among `tokens` (the tokens of one sentence or text run):
+    /// gazetteer names on token boundaries, with their case, leaving out mentions whose words
+    /// the tagger saw as common words (`analyses`, aligned with `tokens`, when there are any)
+    /// and names after a title (`Gov. Jackson`) or glued to a capitalized word that is not a
+    /// place (`Sam Houston`, `New York Times`).
+    /// The spans of names seen after a title or a capitalized word go to `person_names`, so
+    /// that the caller can leave out the same name elsewhere in the document (`Houston said`).
+    pub fn find_mentions(
+        &self,
+        text: &str,
+        tokens: &[(Span, Token)],
+        analyses: Option<&[dyad_doc::Analysis]>,
+        out: &mut Vec<Mention>,
+        person_names: &mut Vec<Span>,
+    ) {
+        let mut found = Vec::new();
+        self.matcher().find(text, tokens, &mut found);
+        let word = |i: usize| &text[tokens[i].0.range()];
+        let capitalized = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+        for (k, m) in found.iter().enumerate() {
+            let first = m.tokens.start;
+            let last = m.tokens.end;
+            let (candidates, demonym) = self.candidates(m);
+            // Demonyms are adjectives as often as proper nouns; they only vote anyway.
+            if let Some(analyses) = analyses.filter(|_| !demonym) {
+                let proper = analyses
+                    .get(m.tokens.clone())
+                    .is_some_and(|a| a.iter().any(|a| a.upos() == Upos::Propn));
+                if !proper {
+                    continue;
+                }
+            }
+            let previous_is_place = k > 0 && found[k - 1].tokens.end == first;
+            let next_is_place = found.get(k + 1).is_some_and(|n| n.tokens.start == last);
+            if first > 0 && !previous_is_place {
+                let before = word(first - 1).trim_end_matches('.').to_lowercase();
+                if TITLES.contains(&before.as_str()) || (first > 1 && capitalized(first - 1)) {
+                    person_names.push(m.span);
+                    continue;
+                }
+            }
+            if last < tokens.len() && !next_is_place && capitalized(last) && !m.possessive {
+                continue;
+            }
+            out.push(Mention {
+                span: m.span,
+                candidates,
+                demonym,
+                dateline: false,
+            });
+        }
+    }
+
+    /// The candidates of a name given whole (a gold toponym): the entries of a gazetteer name
+    /// or demonym that covers all of `name`'s tokens, empty if there is none.
+    pub fn candidates_of(&self, name: &str) -> Vec<u32> {
+        let mut tokens = Vec::new();
+        self.tokenizer()
+            .tokenize_into(name, 0..name.len(), &mut tokens);
+        let mut found = Vec::new();
+        self.matcher().find(name, &tokens, &mut found);
+        match found.as_slice() {
+            [whole] if whole.tokens == (0..tokens.len()) => self.candidates(whole).0,
+            _ => Vec::new(),
+        }
+    }
+
+    /// The best entry for each mention (`None` for a mention without candidates), taking the
+    /// whole document's mentions, in text order, as context; `text` is the document text.
+    pub fn resolve(&self, text: &str, mentions: &[Mention]) -> Vec<Option<u32>> {
+        let appositions = self.appositions(text, mentions);
+        let priors: Vec<Vec<f64>> = mentions
+            .iter()
+            .map(|m| {
+                m.candidates
+                    .iter()
+                    .map(|&c| prior(&self.entries()[c as usize]))
+                    .collect()
+            })
+            .collect();
+        // Round one votes with the priors; round two with the readings round one chose.
+        let mut beliefs: Vec<Vec<f64>> = priors.iter().map(|p| softmax(p)).collect();
+        let mut best: Vec<Option<usize>> = vec![None; mentions.len()];
+        for _round in 0..2 {
+            let votes = Votes::collect(self, mentions, &beliefs);
+            let mut points: Vec<u32> = best
+                .iter()
+                .zip(mentions)
+                .filter_map(|(b, m)| b.map(|k| m.candidates[k]))
+                .filter(|&c| !self.entries()[c as usize].feature.is_area())
+                .collect();
+            points.sort_unstable();
+            points.dedup();
+            let scores: Vec<Vec<f64>> = mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    m.candidates
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &c)| {
+                            let entry = &self.entries()[c as usize];
+                            priors[i][k]
+                                + votes.bonus(i, entry)
+                                + appositions.get(&c).copied().unwrap_or(0.0)
+                                + self.nearness(entry, &m.candidates, &points)
+                        })
+                        .collect()
+                })
+                .collect();
+            best = scores.iter().map(|s| argmax(s)).collect();
+            beliefs = scores.iter().map(|s| softmax(s)).collect();
+        }
+        best.iter()
+            .zip(mentions)
+            .map(|(b, m)| b.map(|k| m.candidates[k]))
+            .collect()
+    }
+
+    /// Bonuses for candidate pairs of "X, Y" appositions where Y is an area containing X,
+    /// keyed by entry index: a name keeps its sense through the document, so a later bare
+    /// "Paris" after "Paris, Texas" is the same Paris.
+    fn appositions(&self, text: &str, mentions: &[Mention]) -> FxHashMap<u32, f64> {
+        let mut bonus = FxHashMap::default();
+        for pair in mentions.windows(2) {
+            let (place, area) = (&pair[0], &pair[1]);
+            let between = text
+                .get(place.span.end()..area.span.start())
+                .unwrap_or_default();
+            if between.trim() != "," {
+                continue;
+            }
+            for &p in &place.candidates {
+                for &a in &area.candidates {
+                    if contains(&self.entries()[a as usize], &self.entries()[p as usize]) {
+                        bonus.insert(p, APPOSITION_BONUS);
+                        bonus.insert(a, APPOSITION_BONUS);
+                    }
+                }
+            }
+        }
+        bonus
+    }
+
+    /// What nearness to the other mentions' current readings (`points`, entry indices) adds
+    /// for a point place; readings of the mention's own name (its `own` candidates) do not
+    /// count.
+    fn nearness(&self, entry: &Entry, own: &[u32], points: &[u32]) -> f64 {
+        if entry.feature.is_area() {
+            return 0.0;
+        }
+        let nearest = points
+            .iter()
+            .filter(|p| own.binary_search(p).is_err())
+            .map(|&p| &self.entries()[p as usize])
+            .map(|other| distance_km(entry.lat, entry.lon, other.lat, other.lon))
+            .fold(f64::INFINITY, f64::min);
+        NEARNESS
+            .iter()
+            .find(|(km, _)| nearest <= *km)
+            .map_or(0.0, |(_, bonus)| *bonus)
+    }
+}
+
+/// Great-circle distance in kilometres between two points given in degrees.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0;
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+}
+
+/// Soft votes of every mention for countries and states, by the current beliefs.
+struct Votes<'a> {
+    countries: FxHashMap<&'a str, f64>,
+    admin1s: FxHashMap<(&'a str, &'a str), f64>,
+    /// Each mention's own votes, taken out again when scoring it.
+    own: Vec<Vec<(&'a Entry, f64)>>,
+}
+
+impl<'a> Votes<'a> {
+    fn collect(gazetteer: &'a Gazetteer, mentions: &[Mention], beliefs: &[Vec<f64>]) -> Self {
+        let mut votes = Votes {
+            countries: FxHashMap::default(),
+            admin1s: FxHashMap::default(),
+            own: Vec::with_capacity(mentions.len()),
+        };
+        for (mention, belief) in mentions.iter().zip(beliefs) {
+            let weight = if mention.dateline {
+                DATELINE_VOTES
+            } else {
+                1.0
+            };
+            let mut own = Vec::with_capacity(mention.candidates.len());
+            for (&c, &p) in mention.candidates.iter().zip(belief) {
+                let entry = &gazetteer.entries()[c as usize];
+                let vote = weight * p;
+                if let Some(country) = entry.country.as_deref() {
+                    *votes.countries.entry(country).or_default() += vote;
+                    if let Some(admin1) = entry.admin1.as_deref() {
+                        *votes.admin1s.entry((country, admin1)).or_default() += vote;
+                    }
+                }
+                own.push((entry, vote));
+            }
+            votes.own.push(own);
+        }
+        votes
+    }
+
+    /// What the other mentions' votes for `entry`'s country and state add to it as a reading
+    /// of mention `index`; saturating, so that many mentions of one country do not drown a
+    /// better-fitting state.
+    fn bonus(&self, index: usize, entry: &Entry) -> f64 {
+        let Some(country) = entry.country.as_deref() else {
+            return 0.0;
+        };
+        let own = |same: &dyn Fn(&Entry) -> bool| -> f64 {
+            self.own[index]
+                .iter()
+                .filter(|(e, _)| same(e))
+                .map(|(_, v)| v)
+                .sum()
+        };
+        let country_votes = self.countries.get(country).copied().unwrap_or(0.0)
+            - own(&|e| e.country.as_deref() == Some(country));
+        let mut bonus = COUNTRY_WEIGHT * saturate(country_votes);
+        if let Some(admin1) = entry.admin1.as_deref() {
+            let admin1_votes = self.admin1s.get(&(country, admin1)).copied().unwrap_or(0.0)
+                - own(&|e| {
+                    e.country.as_deref() == Some(country) && e.admin1.as_deref() == Some(admin1)
+                });
+            bonus += ADMIN1_WEIGHT * saturate(admin1_votes);
+        }
+        bonus
+    }
+}
+
+/// Whether `area` contains `place`: a continent nothing (its countries are not listed), a
+/// country its states and cities, a state its cities.
+fn contains(area: &Entry, place: &Entry) -> bool {
+    match area.feature {
+        Feature::Country => place.feature != Feature::Country && area.country == place.country,
+        Feature::Admin1 => {
+            !place.feature.is_area() && area.country == place.country && area.admin1 == place.admin1
+        }
+        _ => false,
+    }
+}
+
+/// The prior score of an entry: the log of its population plus a bonus for its kind, since a
+/// name shared by a country and a city usually means the country.
+fn prior(entry: &Entry) -> f64 {
+    let bonus = FEATURE_BONUS
+        .iter()
+        .find(|(f, _)| *f == entry.feature)
+        .map_or(0.0, |(_, b)| *b);
+    (entry.population as f64 + 1.0).ln() + bonus
+}
+
+/// 1 - e^-x: about x for a few votes, never more than 1.
+fn saturate(votes: f64) -> f64 {
+    1.0 - (-votes.max(0.0)).exp()
+}
+
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+    let sum: f64 = exp.iter().sum();
+    exp.iter().map(|e| e / sum).collect()
+}
+
+fn argmax(scores: &[f64]) -> Option<usize> {
+    scores
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small gazetteer: two Parises, Texas, France, two Georgias and Atlanta.
+    const MINI: &str = "\
+2988507\tPPLC\tFR\t11\t48.8534\t2.3488\t2138551\tParis\t\t\n\
+4717560\tPPL\tUS\tTX\t33.6609\t-95.5555\t25171\tParis\t\t\n\
+-\tADM1\tUS\tTX\t30.7190\t-98.1177\t18861691\tTexas\tTex.\tTexan|Texans\n\
+3017382\tPCLI\tFR\t-\t46.0\t2.0\t66987244\tFrance\t\tFrench\n\
+614540\tPCLI\tGE\t-\t42.2841\t43.1542\t3704500\tGeorgia\t\tGeorgian|Georgians\n\
+-\tADM1\tUS\tGA\t32.9\t-83.1\t3456593\tGeorgia\tGa.\t\n\
+4180439\tPPL\tUS\tGA\t33.749\t-84.388\t463878\tAtlanta\t\t\n\
+6252001\tPCLI\tUS\t-\t36.6574\t-96.4953\t327167434\tUnited States\tU.S.\tAmerican|Americans\n\
+4140963\tPPLC\tUS\tDC\t38.8951\t-77.0364\t689545\tWashington\t\t\n";
+
+    /// Finds and resolves the places of `text` with the mini gazetteer and renders each as
+    /// `mention=name/country/admin1`, a demonym with a `~`.
+    fn check(text: &str, expected: &[&str]) {
+        let gazetteer = Gazetteer::parse("mini.tsv", MINI).unwrap();
+        let mut tokens = Vec::new();
+        gazetteer
+            .tokenizer()
+            .tokenize_into(text, 0..text.len(), &mut tokens);
+        let (mut mentions, mut person_names) = (Vec::new(), Vec::new());
+        gazetteer.find_mentions(text, &tokens, None, &mut mentions, &mut person_names);
+        let readings = gazetteer.resolve(text, &mentions);
+        let rendered: Vec<String> = mentions
+            .iter()
+            .zip(readings)
+            .map(|(m, r)| {
+                let e = gazetteer.entry(r.unwrap()).unwrap();
+                format!(
+                    "{}{}={}/{}/{}",
+                    if m.demonym { "~" } else { "" },
+                    &text[m.span.range()],
+                    e.name,
+                    e.country.as_deref().unwrap_or("-"),
+                    e.admin1.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(rendered, expected);
+    }
+
+    #[test]
+    fn population_decides_without_context() {
+        check("They flew to Paris.", &["Paris=Paris/FR/11"]);
+        check("Troops left Georgia.", &["Georgia=Georgia/GE/-"]);
+    }
+
+    #[test]
+    fn apposition_and_the_document_decide_with_context() {
+        check(
+            "He lives in Paris, Texas. Paris is small.",
+            &[
+                "Paris=Paris/US/TX",
+                "Texas=Texas/US/TX",
+                "Paris=Paris/US/TX",
+            ],
+        );
+        check(
+            "Atlanta police said the Georgia budget is short.",
+            &["Atlanta=Atlanta/US/GA", "Georgia=Georgia/US/GA"],
+        );
+        check(
+            "Georgian troops left Georgia.",
+            &["~Georgian=Georgia/GE/-", "Georgia=Georgia/GE/-"],
+        );
+    }
+
+    #[test]
+    fn person_names_and_titles_are_not_places() {
+        check(
+            "Gov. Paris spoke with Sam Atlanta and the Washington Post in Washington.",
+            &["Washington=Washington/US/DC"],
+        );
+    }
+
+    #[test]
+    fn distance_is_great_circle() {
+        let km = distance_km(48.8534, 2.3488, 51.5085, -0.1257);
+        assert!((km - 343.5).abs() < 1.0, "{km}");
+        assert_eq!(distance_km(10.0, 20.0, 10.0, 20.0), 0.0);
+    }
+}
