@@ -73,13 +73,15 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     }
     // Extraction alone is timed, one page after another on one thread.
     let start = Instant::now();
-    let cpu_start = thread_cpu_seconds();
+    let cpu_start = crate::thread_cpu_seconds();
     let extracted: Vec<_> = pages
         .iter()
         .map(|(raw, _)| dyad_extract::extract(raw))
         .collect();
     let wall = start.elapsed().as_secs_f64();
-    let cpu = cpu_start.zip(thread_cpu_seconds()).map(|(a, b)| b - a);
+    let cpu = cpu_start
+        .zip(crate::thread_cpu_seconds())
+        .map(|(a, b)| b - a);
     let seconds = cpu.unwrap_or(wall);
     let mut precisions = Vec::new();
     let mut recalls = Vec::new();
@@ -136,14 +138,6 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     );
     report.note("date_match: share of pages with a datePublished or article:published_time whose day dyad's published date matches");
     Ok(report)
-}
-
-/// The CPU time this thread has used, from Linux's `/proc/thread-self/schedstat` (nanoseconds
-/// on the CPU first); `None` elsewhere.
-fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanos as f64 / 1e9)
 }
 
 /// A page's precision and recall over 4-token shingles with counts, as the benchmark scores

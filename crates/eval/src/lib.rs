@@ -4,7 +4,8 @@
 //! README), runs dyad's components on them, and returns a [`Report`]: a table for people, one
 //! JSON line for machines, and whether every score reached its floor.
 //! When the data is absent the report says the suite was skipped, so a fresh clone passes.
-//! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them.
+//! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them;
+//! [`news`] reads the unlabelled news text the training programs induce word classes from.
 //!
 //! Suites:
 //! - `tokenize`: token, word and sentence F1 from raw text on UD English EWT and GUM Wikinews,
@@ -14,6 +15,8 @@
 //! - `ud`: UPOS, XPOS, features, lemma, UAS and LAS on UD English EWT and GUM Wikinews, from
 //!   gold tokens and from raw text, scored like the CoNLL 2018 shared task, and tagger +
 //!   parser throughput.
+//! - `ner`: name tagging on CoNLL-2003 English testb (testa as a development row), precision,
+//!   recall and F1 per type as `conlleval` computes them, and tagger throughput.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -25,6 +28,8 @@
 
 mod aeb;
 pub mod conllu;
+mod ner;
+pub mod news;
 mod report;
 mod tokenize;
 mod ud;
@@ -64,9 +69,17 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// The CPU time this thread has used, from Linux's `/proc/thread-self/schedstat` (nanoseconds
+/// on the CPU first); `None` elsewhere.
+pub(crate) fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(nanos as f64 / 1e9)
+}
+
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb", "ud"]
+    &["tokenize", "aeb", "ud", "ner"]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -78,6 +91,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
         "tokenize" => tokenize::run(data_dir),
         "aeb" => aeb::run(data_dir),
         "ud" => ud::run(data_dir),
+        "ner" => ner::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -119,6 +133,12 @@ pub enum Error {
     /// dyad's embedded syntax model failed to load.
     #[error(transparent)]
     Syntax(#[from] dyad_syntax::Error),
+    /// dyad's embedded name-tagger model failed to load.
+    #[error(transparent)]
+    Actors(#[from] dyad_actors::Error),
+    /// dyad's built-in knowledge base failed to load.
+    #[error(transparent)]
+    Kb(#[from] dyad_kb::Error),
     /// dyad's own data files failed to load.
     #[error(transparent)]
     Nlp(#[from] dyad_nlp::Error),
@@ -151,7 +171,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, ner)"
         );
     }
 }
