@@ -20,6 +20,10 @@
 //! where), and two document-level cues: the type the tagger gave the same capitalised word
 //! earlier in the document, and whether the word also occurs in lowercase there (a headline's
 //! `Talks` is a common word when the body says `talks`).
+//!
+//! A second pass, with its own weights, adds what the first pass found: the type it gave each
+//! capitalised word anywhere in the document (so a name's later mentions inform its first) and
+//! its labels of the next two tokens.
 
 use std::ops::Range;
 
@@ -64,6 +68,15 @@ pub struct NameTagger {
 /// type: outside, then the four entity types in [`EntityType::ALL`] order.
 pub(crate) type TypeCounts = FxHashMap<u64, [u16; 5]>;
 
+/// What the first pass found in a document, for the second to see.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FirstPass {
+    /// The types it gave each capitalised word anywhere in the document.
+    types: TypeCounts,
+    /// Its label of each token, so that the second pass sees the labels to the right too.
+    labels: Vec<u8>,
+}
+
 /// A document as the tagger reads it: its text, its tokens, and its sentences as ranges of
 /// token indices.
 ///
@@ -91,8 +104,8 @@ pub struct NameScratch {
     pub(crate) labels: Vec<u8>,
     /// The types given to each capitalised word earlier in the document, in this pass.
     history: TypeCounts,
-    /// The types the first pass gave each capitalised word anywhere in the document.
-    first_pass: TypeCounts,
+    /// What the first pass found in the document.
+    first_pass: FirstPass,
     /// The lowercase hashes of words written in lowercase somewhere in the document.
     lowercase: FxHashSet<u64>,
     /// The units the document is tagged in (see [`join_hyphenated`]), their token ranges, and
@@ -232,7 +245,7 @@ impl NameTagger {
             sentences: &unit_sentences,
         };
         run_pass(kb, &self.clusters, &self.first, units_input, None, scratch);
-        count_types(&scratch.infos, &scratch.labels, &mut first_pass);
+        first_pass.record(&scratch.infos, &scratch.labels);
         let first_pass_types = Some(&first_pass);
         run_pass(
             kb,
@@ -363,7 +376,7 @@ pub(crate) fn run_pass(
     clusters: &Clusters,
     table: &Table,
     input: TokenizedText<'_>,
-    first_pass: Option<&TypeCounts>,
+    first_pass: Option<&FirstPass>,
     scratch: &mut NameScratch,
 ) {
     let mut scores = std::mem::take(&mut scratch.scores);
@@ -383,14 +396,18 @@ pub(crate) fn run_pass(
     scratch.scores = scores;
 }
 
-/// Counts the types `labels` give each capitalised token of a document into `counts`.
-pub(crate) fn count_types(infos: &[WordInfo], labels: &[u8], counts: &mut TypeCounts) {
-    counts.clear();
-    for (info, &label) in infos.iter().zip(labels) {
-        if info.flags & CAPITALISED != 0 {
-            let slot = &mut counts.entry(info.lower).or_default()[type_slot(label)];
-            *slot = slot.saturating_add(1);
+impl FirstPass {
+    /// Records the first pass's `labels` of a document whose token infos are `infos`.
+    pub(crate) fn record(&mut self, infos: &[WordInfo], labels: &[u8]) {
+        self.types.clear();
+        for (info, &label) in infos.iter().zip(labels) {
+            if info.flags & CAPITALISED != 0 {
+                let slot = &mut self.types.entry(info.lower).or_default()[type_slot(label)];
+                *slot = slot.saturating_add(1);
+            }
         }
+        self.labels.clear();
+        self.labels.extend_from_slice(labels);
     }
 }
 
@@ -398,12 +415,12 @@ pub(crate) fn count_types(infos: &[WordInfo], labels: &[u8], counts: &mut TypeCo
 /// the token's index, its features and the labels allowed after the previous one; the labels,
 /// one per token (outside for tokens in no sentence), are left in `scratch.labels`.
 ///
-/// `first_pass` is `None` in the first pass, and the first pass's type counts in the second.
+/// `first_pass` is `None` in the first pass, and what the first pass found in the second.
 pub(crate) fn decode(
     kb: &Kb,
     clusters: &Clusters,
     input: TokenizedText<'_>,
-    first_pass: Option<&TypeCounts>,
+    first_pass: Option<&FirstPass>,
     scratch: &mut NameScratch,
     mut choose: impl FnMut(usize, &[u64], Allowed) -> u8,
 ) {
@@ -427,20 +444,33 @@ pub(crate) fn decode(
                 0
             };
             features(infos, i, labels, headline, history, &mut scratch.features);
-            if let Some(counts) = first_pass {
+            if let Some(first_pass) = first_pass {
                 let document = |offset: isize| {
                     i.checked_add_signed(offset)
                         .and_then(|j| infos.get(j))
                         .filter(|info| info.flags & CAPITALISED != 0)
-                        .map_or(0, |info| majority(counts, info.lower))
+                        .map_or(0, |info| majority(&first_pass.types, info.lower))
+                };
+                let first_label = |offset: isize| {
+                    i.checked_add_signed(offset)
+                        .filter(|&j| j < infos.len())
+                        .and_then(|j| first_pass.labels.get(range.start + j))
+                        .map_or(START_LABEL, |&l| u64::from(l))
                 };
                 let (w, p1, n1) = (document(0), document(-1), document(1));
+                let (f0, f1, f2) = (first_label(0), first_label(1), first_label(2));
+                let l1 = labels.last().map_or(START_LABEL, |&l| u64::from(l));
                 scratch.features.extend([
                     feature(70, &[w]),
                     feature(71, &[w, infos[i].shape]),
                     feature(72, &[p1, w]),
                     feature(73, &[w, n1]),
                     feature(74, &[w, history]),
+                    feature(80, &[f0]),
+                    feature(81, &[f1]),
+                    feature(82, &[f0, f1]),
+                    feature(83, &[l1, f0]),
+                    feature(84, &[f1, f2]),
                 ]);
             }
             let allowed = Allowed {

@@ -8,8 +8,8 @@ use dyad_learn::{argmax, Clusters, InduceConfig, Rng, Table, Trainer};
 use crate::{
     conll::{ChunkTally, LabelledDocument},
     tagger::{
-        count_types, decode, entities, labels_of, run_pass, NameScratch, NameTagger, TypeCounts,
-        N_LABELS, OUTSIDE,
+        decode, entities, labels_of, run_pass, FirstPass, NameScratch, NameTagger, N_LABELS,
+        OUTSIDE,
     },
 };
 
@@ -88,14 +88,14 @@ pub fn train(
         config,
     };
     let folds = config.folds.max(2);
-    let mut first_pass: Vec<TypeCounts> = vec![TypeCounts::default(); train.len()];
+    let mut first_pass: Vec<FirstPass> = vec![FirstPass::default(); train.len()];
     let mut scratch = NameScratch::default();
     for fold in 0..folds {
         let rest: Vec<usize> = (0..train.len()).filter(|d| d % folds != fold).collect();
         let table = passes.fit(&rest, None, |_| None);
         for d in (fold..train.len()).step_by(folds) {
             run_pass(kb, &clusters, &table, train[d].input(), None, &mut scratch);
-            count_types(&scratch.infos, &scratch.labels, &mut first_pass[d]);
+            first_pass[d].record(&scratch.infos, &scratch.labels);
         }
         eprintln!("jackknife fold {fold} done at {:?}", started.elapsed());
     }
@@ -145,13 +145,13 @@ struct Passes<'a> {
 
 impl Passes<'_> {
     /// Trains one pass on the training documents `documents` (the first pass when
-    /// `first_pass` is `None`, else the second, with each training document's first-pass
-    /// types) and returns the averaged table of the epoch `score` rates highest; when `score`
+    /// `first_pass` is `None`, else the second, with what the first pass found in each
+    /// training document) and returns the averaged table of the epoch `score` rates highest; when `score`
     /// rates none, the last.
     fn fit(
         &self,
         documents: &[usize],
-        first_pass: Option<&[TypeCounts]>,
+        first_pass: Option<&[FirstPass]>,
         mut score: impl FnMut(&Table) -> Option<f64>,
     ) -> Table {
         let mut trainer = Trainer::new(N_LABELS);
