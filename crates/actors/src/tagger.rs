@@ -5,12 +5,13 @@
 //! IOB of the data because it tells the model where a name ends, which Ratinov & Roth (2009)
 //! found worth about a point of F1 on CoNLL-2003.
 //!
-//! Decoding is greedy, with the transitions BILOU forbids masked out (after `B-PER` only
-//! `I-PER` or `L-PER`; no name left open at a sentence end), instead of Viterbi search over a
-//! transition model: Ratinov & Roth found greedy decoding as accurate as Viterbi for this
-//! task once the previous labels are features, and it lets a token's features include the
-//! labels given earlier in the document, which a Viterbi search would have to approximate.
-//! It also keeps the tagger one score per token, for the speed goal.
+//! Decoding is greedy: each token takes the model's best label, and [`repair`] keeps the
+//! sequence well-formed by ending a name at the previous token when the model does not
+//! continue it. There is no Viterbi search over a transition model: Ratinov & Roth found
+//! greedy decoding as accurate as Viterbi for this task once the previous labels are
+//! features, greedy decoding lets a token's features include the labels given earlier in the
+//! document (which a Viterbi search would have to approximate), and it keeps the tagger at one
+//! score per token, for the speed goal.
 //!
 //! Features: the word (as written and lowercased), prefixes and suffixes 1–4, its shape and
 //! capitalisation flags, whether the sentence is a headline in capitals, whether it begins the
@@ -114,14 +115,6 @@ pub struct NameScratch {
     unit_tokens: Vec<Range<usize>>,
     unit_sentences: Vec<Range<usize>>,
     unit_names: Vec<Entity>,
-}
-
-/// Which labels may follow the previous one.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Allowed {
-    previous: u8,
-    /// Whether the token ends its sentence, so that no name may stay open.
-    last: bool,
 }
 
 /// What the tagger precomputes about a token.
@@ -279,23 +272,6 @@ impl NameTagger {
     }
 }
 
-impl Allowed {
-    /// Whether `label` may come next.
-    pub(crate) fn allows(self, label: u8) -> bool {
-        let open = matches!(part(self.previous), Some(BEGIN | INSIDE));
-        if open {
-            let same_type = kind_of(label) == kind_of(self.previous);
-            same_type && (part(label) == Some(LAST) || !self.last && part(label) == Some(INSIDE))
-        } else {
-            match part(label) {
-                None | Some(UNIT) => true,
-                Some(BEGIN) => !self.last,
-                _ => false,
-            }
-        }
-    }
-}
-
 /// The label of part `part` of a name of type `kind`.
 pub(crate) fn label(kind: EntityType, part: u8) -> u8 {
     1 + 4 * kind.index() as u8 + part
@@ -381,18 +357,11 @@ pub(crate) fn run_pass(
 ) {
     let mut scores = std::mem::take(&mut scratch.scores);
     scores.resize(N_LABELS, 0);
-    decode(
-        kb,
-        clusters,
-        input,
-        first_pass,
-        scratch,
-        |_, features, allowed| {
-            table.scores(features, &mut scores);
-            // `O` is always allowed, so there is a best label.
-            argmax(&scores, |label| allowed.allows(label as u8)).unwrap_or(0) as u8
-        },
-    );
+    decode(kb, clusters, input, first_pass, scratch, |_, features| {
+        table.scores(features, &mut scores);
+        // A table has every label, so there is a best one.
+        argmax(&scores, |_| true).unwrap_or(0) as u8
+    });
     scratch.scores = scores;
 }
 
@@ -412,7 +381,8 @@ impl FirstPass {
 }
 
 /// Walks the sentences of `input` left to right, letting `choose` pick each token's label from
-/// the token's index, its features and the labels allowed after the previous one; the labels,
+/// the token's index and its features, and making the labels well-formed as it goes
+/// ([`repair`]); the labels,
 /// one per token (outside for tokens in no sentence), are left in `scratch.labels`.
 ///
 /// `first_pass` is `None` in the first pass, and what the first pass found in the second.
@@ -422,7 +392,7 @@ pub(crate) fn decode(
     input: TokenizedText<'_>,
     first_pass: Option<&FirstPass>,
     scratch: &mut NameScratch,
-    mut choose: impl FnMut(usize, &[u64], Allowed) -> u8,
+    mut choose: impl FnMut(usize, &[u64]) -> u8,
 ) {
     let n = input.tokens.len();
     word_infos(kb, clusters, input, scratch);
@@ -473,11 +443,12 @@ pub(crate) fn decode(
                     feature(84, &[f1, f2]),
                 ]);
             }
-            let allowed = Allowed {
-                previous: labels.last().copied().unwrap_or(OUTSIDE),
-                last: i + 1 == infos.len(),
-            };
-            let chosen = choose(token, &scratch.features, allowed);
+            let chosen = choose(token, &scratch.features);
+            let chosen = repair(
+                &mut scratch.labels[range.start..token],
+                chosen,
+                i + 1 == infos.len(),
+            );
             scratch.labels[token] = chosen;
             if capitalised {
                 let slot =
@@ -520,6 +491,47 @@ fn majority(counts: &TypeCounts, lower: u64) -> u64 {
 /// The slot of a label's type in [`TypeCounts`]: 0 for outside, 1 + the type's index.
 fn type_slot(label: u8) -> usize {
     kind_of(label).map_or(0, |k| k.index() + 1)
+}
+
+/// Makes `chosen`, the label the model prefers for the token after `labels` (its sentence so
+/// far), well-formed BILOU, changing the previous label where the model ends a name there: a
+/// name left open before a label that does not continue it ends at the previous token (`B`
+/// becomes `U`, `I` becomes `L`), a continuation with nothing to continue starts a name (`I`
+/// becomes `B`, `L` becomes `U`), and a name still open at the sentence's `last` token ends.
+///
+/// Masking the labels that may not follow instead (after `B-PER`, only `I-PER` or `L-PER`)
+/// let one wrong `B` run on over many words, as the model could only choose between going on
+/// and ending the name there; repairing scored 1.85 F1 better on testa (90.28 to 92.13).
+fn repair(labels: &mut [u8], chosen: u8, last: bool) -> u8 {
+    let with_part = |l: u8, p: u8| kind_of(l).map_or(l, |kind| label(kind, p));
+    let previous = labels.last().copied().unwrap_or(OUTSIDE);
+    let open = matches!(part(previous), Some(BEGIN | INSIDE));
+    let continues =
+        open && kind_of(chosen) == kind_of(previous) && matches!(part(chosen), Some(INSIDE | LAST));
+    let mut chosen = chosen;
+    if !continues {
+        if let Some(previous) = labels.last_mut().filter(|_| open) {
+            let closed = if part(*previous) == Some(BEGIN) {
+                UNIT
+            } else {
+                LAST
+            };
+            *previous = with_part(*previous, closed);
+        }
+        chosen = match part(chosen) {
+            Some(INSIDE) => with_part(chosen, BEGIN),
+            Some(LAST) => with_part(chosen, UNIT),
+            _ => chosen,
+        };
+    }
+    if last {
+        chosen = match part(chosen) {
+            Some(BEGIN) => with_part(chosen, UNIT),
+            Some(INSIDE) => with_part(chosen, LAST),
+            _ => chosen,
+        };
+    }
+    chosen
 }
 
 /// The type of a label, `None` for outside.
@@ -796,23 +808,32 @@ mod tests {
     }
 
     #[test]
-    fn transitions_keep_names_well_formed() {
-        let begin = label(EntityType::Person, BEGIN);
-        let inside = label(EntityType::Person, INSIDE);
-        let last = label(EntityType::Person, LAST);
-        let unit_org = label(EntityType::Organisation, UNIT);
-        let after = |previous, last_token| Allowed {
-            previous,
-            last: last_token,
+    fn repairs_keep_names_well_formed() {
+        let [b, i, l, u] = [BEGIN, INSIDE, LAST, UNIT].map(|p| label(EntityType::Person, p));
+        let [org_i, org_l] = [INSIDE, LAST].map(|p| label(EntityType::Organisation, p));
+        let check = |before: &[u8], chosen: u8, last: bool, after: &[u8], fixed: u8| {
+            let mut labels = before.to_vec();
+            assert_eq!(repair(&mut labels, chosen, last), fixed);
+            assert_eq!(labels, after);
         };
-        assert!(after(begin, false).allows(inside));
-        assert!(after(begin, true).allows(last));
-        assert!(!after(begin, true).allows(inside));
-        assert!(!after(begin, false).allows(OUTSIDE));
-        assert!(!after(begin, false).allows(label(EntityType::Organisation, LAST)));
-        assert!(after(last, false).allows(unit_org));
-        assert!(!after(OUTSIDE, true).allows(begin));
-        assert!(!after(OUTSIDE, false).allows(inside));
-        assert!(after(OUTSIDE, true).allows(OUTSIDE));
+        check(&[b], i, false, &[b], i);
+        check(&[b], i, true, &[b], l);
+        check(&[b], OUTSIDE, false, &[u], OUTSIDE);
+        check(
+            &[b, i],
+            org_i,
+            false,
+            &[b, l],
+            label(EntityType::Organisation, BEGIN),
+        );
+        check(
+            &[OUTSIDE],
+            org_l,
+            false,
+            &[OUTSIDE],
+            label(EntityType::Organisation, UNIT),
+        );
+        check(&[], i, true, &[], u);
+        check(&[u], OUTSIDE, true, &[u], OUTSIDE);
     }
 }

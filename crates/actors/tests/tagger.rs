@@ -53,14 +53,12 @@ fn names_in_news_sentences() {
             "LOC London",
         ],
     );
-    // FIXME: the second pass drops the first name that the first pass found ("Antony
-    // Blinken"); the model with the second pass scores better on testa, so it was kept.
     check(
         "South Korean Foreign Minister Chung Eui-yong met Antony Blinken in London.",
         &[
             "MISC South Korean",
             "PER Chung Eui-yong",
-            "PER Blinken",
+            "PER Antony Blinken",
             "LOC London",
         ],
     );
