@@ -237,17 +237,11 @@ impl NameTagger {
             tokens: &units,
             sentences: &unit_sentences,
         };
-        run_pass(kb, &self.clusters, &self.first, units_input, None, scratch);
+        // Both passes read the same token infos, so they are computed once.
+        word_infos(kb, &self.clusters, units_input, scratch);
+        score_pass(&self.first, units_input, None, scratch);
         first_pass.record(&scratch.infos, &scratch.labels);
-        let first_pass_types = Some(&first_pass);
-        run_pass(
-            kb,
-            &self.clusters,
-            &self.second,
-            units_input,
-            first_pass_types,
-            scratch,
-        );
+        score_pass(&self.second, units_input, Some(&first_pass), scratch);
         scratch.unit_names.clear();
         entities(&scratch.labels, &mut scratch.unit_names);
         out.extend(scratch.unit_names.iter().filter_map(|name| {
@@ -355,9 +349,20 @@ pub(crate) fn run_pass(
     first_pass: Option<&FirstPass>,
     scratch: &mut NameScratch,
 ) {
+    word_infos(kb, clusters, input, scratch);
+    score_pass(table, input, first_pass, scratch);
+}
+
+/// Labels `input`, whose token infos are in `scratch.infos`, with one pass of `table`.
+fn score_pass(
+    table: &Table,
+    input: TokenizedText<'_>,
+    first_pass: Option<&FirstPass>,
+    scratch: &mut NameScratch,
+) {
     let mut scores = std::mem::take(&mut scratch.scores);
     scores.resize(N_LABELS, 0);
-    decode(kb, clusters, input, first_pass, scratch, |_, features| {
+    decode(input, first_pass, scratch, |_, features| {
         table.scores(features, &mut scores);
         // A table has every label, so there is a best one.
         argmax(&scores, |_| true).unwrap_or(0) as u8
@@ -382,20 +387,17 @@ impl FirstPass {
 
 /// Walks the sentences of `input` left to right, letting `choose` pick each token's label from
 /// the token's index and its features, and making the labels well-formed as it goes
-/// ([`repair`]); the labels,
-/// one per token (outside for tokens in no sentence), are left in `scratch.labels`.
+/// ([`repair`]); the labels, one per token (outside for tokens in no sentence), are left in
+/// `scratch.labels`. The token infos must be in `scratch.infos` ([`word_infos`]).
 ///
 /// `first_pass` is `None` in the first pass, and what the first pass found in the second.
 pub(crate) fn decode(
-    kb: &Kb,
-    clusters: &Clusters,
     input: TokenizedText<'_>,
     first_pass: Option<&FirstPass>,
     scratch: &mut NameScratch,
     mut choose: impl FnMut(usize, &[u64]) -> u8,
 ) {
-    let n = input.tokens.len();
-    word_infos(kb, clusters, input, scratch);
+    let n = input.tokens.len().min(scratch.infos.len());
     scratch.labels.clear();
     scratch.labels.resize(n, OUTSIDE);
     scratch.history.clear();
@@ -570,7 +572,12 @@ fn is_headline(input: TokenizedText<'_>, range: Range<usize>) -> bool {
 }
 
 /// Computes the token infos of `input` into `scratch.infos`.
-fn word_infos(kb: &Kb, clusters: &Clusters, input: TokenizedText<'_>, scratch: &mut NameScratch) {
+pub(crate) fn word_infos(
+    kb: &Kb,
+    clusters: &Clusters,
+    input: TokenizedText<'_>,
+    scratch: &mut NameScratch,
+) {
     let NameScratch {
         chars,
         infos,
