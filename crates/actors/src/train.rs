@@ -37,7 +37,7 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
-            epochs: 12,
+            epochs: 16,
             folds: 4,
             seed: 0x5eed,
             cluster_sizes: [32, 200, 800],
