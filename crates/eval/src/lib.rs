@@ -6,6 +6,7 @@
 //! When the data is absent the report says the suite was skipped, so a fresh clone passes.
 //! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them;
 //! [`webeval::dev_pages`] lists the web suite's errors on its dev half.
+//! [`news`] reads the unlabelled news text the training programs induce word classes from.
 //!
 //! Suites:
 //! - `tokenize`: token, word and sentence F1 from raw text on UD English EWT and GUM Wikinews,
@@ -26,6 +27,8 @@
 //! - `geo`: toponym resolution given gold toponyms (exact GeoNames id, within 161 km) and
 //!   end-to-end place F1 on LGL (development and test halves) and GeoWebNews, and the place
 //!   stage's throughput.
+//! - `ner`: name tagging on CoNLL-2003 English testb (testa as a development row), precision,
+//!   recall and F1 per type as `conlleval` computes them, and tagger throughput.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -41,6 +44,8 @@ pub mod conllu;
 // `run_suite` example can.
 mod events;
 mod geo;
+mod ner;
+pub mod news;
 mod quotes;
 mod report;
 mod timex;
@@ -110,7 +115,9 @@ pub(crate) fn thread_cpu_seconds() -> Option<f64> {
 
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
-    &["tokenize", "aeb", "ud", "quotes", "webeval", "timex", "geo"]
+    &[
+        "tokenize", "aeb", "ud", "quotes", "webeval", "timex", "geo", "ner",
+    ]
 }
 
 /// Runs the suite `suite` on the benchmark files under `data_dir`.
@@ -127,6 +134,7 @@ pub fn run(suite: &str, data_dir: &Path) -> Result<Report> {
         "events" => events::run(data_dir),
         "webeval" => webeval::run(data_dir),
         "geo" => geo::run(data_dir),
+        "ner" => ner::run(data_dir),
         _ => Err(Error::UnknownSuite(suite.to_string())),
     }
 }
@@ -171,6 +179,9 @@ pub enum Error {
     /// dyad's embedded gazetteer failed to load.
     #[error(transparent)]
     Geo(#[from] dyad_geo::Error),
+    /// dyad's embedded name-tagger model failed to load.
+    #[error(transparent)]
+    Actors(#[from] dyad_actors::Error),
     /// dyad's own data files failed to load.
     #[error(transparent)]
     Nlp(#[from] dyad_nlp::Error),
@@ -217,7 +228,7 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval, timex, geo)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval, timex, geo, ner)"
         );
     }
 }

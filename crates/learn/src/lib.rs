@@ -35,7 +35,7 @@ pub mod perceptron;
 
 pub use clusters::{Clusters, InduceConfig};
 pub use codec::{Reader, Writer};
-pub use perceptron::{argmax, feature, hash_chars, lower_hash, mix, Rng, Table, Trainer};
+pub use perceptron::{argmax, feature, hash_chars, lower_hash, mix, shape, Rng, Table, Trainer};
 
 /// A model file that cannot be decoded.
 #[derive(Debug, thiserror::Error)]

@@ -41,6 +41,32 @@ pub fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
     mix(h, 1)
 }
 
+/// The hash of a word's shape: `Xx` for `Seoul`, `d,d` for `1,000`; runs longer than two
+/// characters of one kind are cut to two.
+pub fn shape(word: &str) -> u64 {
+    let mut last = None;
+    let mut run = 0;
+    hash_chars(
+        word.chars()
+            .map(|c| {
+                if c.is_uppercase() {
+                    'X'
+                } else if c.is_lowercase() {
+                    'x'
+                } else if c.is_numeric() {
+                    'd'
+                } else {
+                    c
+                }
+            })
+            .filter(move |&c| {
+                run = if last == Some(c) { run + 1 } else { 1 };
+                last = Some(c);
+                run <= 2
+            }),
+    )
+}
+
 /// Hashes a feature key to itself: keys are hashes already.
 #[derive(Default)]
 struct KeyHasher(u64);
@@ -488,6 +514,17 @@ mod tests {
             assert_eq!(Table::read(&mut input).unwrap(), table);
             input.expect_end().unwrap();
         }
+    }
+
+    #[test]
+    fn shapes_fold_letters_digits_and_long_runs() {
+        assert_eq!(shape("Seoul"), shape("Paris"));
+        assert_eq!(shape("1,000"), shape("7,250"));
+        // Runs longer than two are cut to two: `dd,dd` for both.
+        assert_eq!(shape("12,500"), shape("99,000"));
+        assert_ne!(shape("1,000"), shape("12,500"));
+        assert_ne!(shape("Seoul"), shape("SEOUL"));
+        assert_ne!(shape("Seoul"), shape("seoul"));
     }
 
     #[test]

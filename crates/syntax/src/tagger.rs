@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use dyad_learn::{
     argmax,
     clusters::{Clusters, GRANULARITIES},
-    feature, hash_chars, lower_hash, mix, Reader, Rng, Table, Trainer, Writer,
+    feature, hash_chars, lower_hash, mix, shape, Reader, Rng, Table, Trainer, Writer,
 };
 
 /// What the tagger precomputes about a word.
@@ -315,32 +315,6 @@ fn word_infos(
             classes: clusters.of(lower).map(u64::from),
         });
     }
-}
-
-/// The hash of a word's shape: `Xx` for `Seoul`, `d,d` for `1,000`; runs longer than two
-/// characters of one kind are cut to two.
-fn shape(word: &str) -> u64 {
-    let mut last = None;
-    let mut run = 0;
-    hash_chars(
-        word.chars()
-            .map(|c| {
-                if c.is_uppercase() {
-                    'X'
-                } else if c.is_lowercase() {
-                    'x'
-                } else if c.is_numeric() {
-                    'd'
-                } else {
-                    c
-                }
-            })
-            .filter(move |&c| {
-                run = if last == Some(c) { run + 1 } else { 1 };
-                last = Some(c);
-                run <= 2
-            }),
-    )
 }
 
 /// The features of word `i` given the tags of the words before it.
