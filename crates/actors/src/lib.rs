@@ -5,6 +5,8 @@
 //!   perceptron over BILOU labels on `dyad-learn`, with word classes induced from unlabelled
 //!   news, gazetteer features from the knowledge base's dictionary matches (`dyad-kb`), and
 //!   the labels it gave the same word earlier in the document. Its model is embedded.
+//! - [`MentionStage`] is the pipeline stage: the mentions layer, the tagger's names and the
+//!   knowledge base's names and role nouns, resolved to actors on the article's date.
 //! - [`TokenizedText`] is what it reads (text, tokens, sentences) and [`Entity`] what it finds.
 //! - [`train()`] retrains the model from CoNLL-2003 files read by [`read_conll2003`];
 //!   [`evaluate`] counts the names it finds against gold ones in a [`ChunkTally`], which
@@ -33,11 +35,13 @@
 
 mod conll;
 mod entity;
+mod stage;
 mod tagger;
 mod train;
 
 pub use conll::{read_conll2003, ChunkTally, LabelledDocument};
 pub use entity::{Entity, EntityType};
+pub use stage::MentionStage;
 pub use tagger::{NameScratch, NameTagger, TokenizedText};
 pub use train::{evaluate, train, TrainConfig};
 

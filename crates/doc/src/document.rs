@@ -2,7 +2,7 @@ use std::{fmt, ops::Range, sync::Arc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::{Analysis, Error, Event, Layer, Overlap, Place, Quote, Result, Span, Timex};
+use crate::{Analysis, Error, Event, Layer, Mention, Overlap, Place, Quote, Result, Span, Timex};
 
 /// A document's identity: the BLAKE3 hash of its text, truncated to 128 bits.
 ///
@@ -231,6 +231,8 @@ pub enum LayerKind {
     Times,
     /// Place mentions resolved to gazetteer entries.
     Places,
+    /// Names and role nouns, resolved to actors where the knowledge base knows them.
+    Mentions,
 }
 
 impl LayerKind {
@@ -245,6 +247,7 @@ impl LayerKind {
             LayerKind::Events => "events",
             LayerKind::Times => "times",
             LayerKind::Places => "places",
+            LayerKind::Mentions => "mentions",
         }
     }
 }
@@ -268,6 +271,8 @@ pub enum LayerData {
     Times(Layer<Timex>),
     /// The place layer: disjoint place mentions, each with the place it refers to.
     Places(Layer<Place>),
+    /// The mentions layer: names and role nouns, possibly overlapping.
+    Mentions(Layer<Mention>),
 }
 
 impl LayerData {
@@ -281,6 +286,7 @@ impl LayerData {
             LayerData::Events(_) => LayerKind::Events,
             LayerData::Times(_) => LayerKind::Times,
             LayerData::Places(_) => LayerKind::Places,
+            LayerData::Mentions(_) => LayerKind::Mentions,
         }
     }
 }
@@ -302,6 +308,7 @@ pub struct Document {
     events: Option<Layer<Event>>,
     times: Option<Layer<Timex>>,
     places: Option<Layer<Place>>,
+    mentions: Option<Layer<Mention>>,
 }
 
 impl Document {
@@ -329,6 +336,7 @@ impl Document {
             events: None,
             times: None,
             places: None,
+            mentions: None,
         })
     }
 
@@ -412,6 +420,11 @@ impl Document {
         self.times.as_ref()
     }
 
+    /// The mentions layer, once the mention stage has run.
+    pub fn mentions(&self) -> Option<&Layer<Mention>> {
+        self.mentions.as_ref()
+    }
+
     /// The place mentions, once a place stage has run.
     pub fn places(&self) -> Option<&Layer<Place>> {
         self.places.as_ref()
@@ -428,6 +441,7 @@ impl Document {
             LayerKind::Events => self.events.is_some(),
             LayerKind::Times => self.times.is_some(),
             LayerKind::Places => self.places.is_some(),
+            LayerKind::Mentions => self.mentions.is_some(),
         }
     }
 
@@ -483,6 +497,10 @@ impl Document {
             LayerData::Times(times) => {
                 check_disjoint(&times, &self.text)?;
                 self.times = Some(times);
+            }
+            LayerData::Mentions(mentions) => {
+                mentions.check_spans(&self.text)?;
+                self.mentions = Some(mentions);
             }
             LayerData::Places(places) => {
                 if places.overlap() != Overlap::Forbid {

@@ -31,6 +31,7 @@ mod document;
 mod error;
 mod event;
 mod layer;
+mod mention;
 mod place;
 mod quote;
 mod raw;
@@ -46,6 +47,7 @@ pub use document::{
 pub use error::{Error, Result};
 pub use event::{Event, EventActor};
 pub use layer::{Layer, Overlap};
+pub use mention::{Mention, MentionActor};
 pub use place::Place;
 pub use quote::{Quote, QuoteKind};
 pub use raw::{RawDoc, RawFormat, RawMeta};

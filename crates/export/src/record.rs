@@ -61,6 +61,9 @@ pub struct ArticleRecord<'a> {
     pub times: Vec<TimeRecord<'a>>,
     /// Place mentions in text order, each with the gazetteer entry it resolves to.
     pub places: Vec<PlaceRecord<'a>>,
+    /// Names and role nouns in text order, with the actor each resolves to (empty when the
+    /// mention stage did not run).
+    pub mentions: Vec<MentionRecord<'a>>,
     /// Tokens in text order, with `--tokens`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord<'a>>>,
@@ -128,6 +131,33 @@ pub struct TimeRecord<'a> {
     /// `dct` when the value was computed from the publication date (`Monday`, `last week`),
     /// `none` when the text alone gives it (`May 21, 2021`, `18 years`).
     pub anchored_on: &'static str,
+}
+
+/// A name or role noun and the actor it stands for.
+#[derive(Debug, Serialize)]
+pub struct MentionRecord<'a> {
+    /// Where the words are.
+    pub span: [usize; 2],
+    /// The words.
+    pub text: &'a str,
+    /// `PER`, `ORG`, `LOC`, `MISC` (the name tagger's types), `ACTOR` (a knowledge-base name
+    /// the tagger did not mark) or `ROLE` (a role noun: `foreign minister`, `columnist`).
+    pub kind: &'a str,
+    /// The actor on the article's date, `null` when the knowledge base does not know the name.
+    pub actor: Option<MentionActorRecord<'a>>,
+}
+
+/// The actor of a mention.
+#[derive(Debug, Serialize)]
+pub struct MentionActorRecord<'a> {
+    /// The CAMEO-style code (`USAGOV`); for a role noun its sector code (`GOV`, `MED`).
+    pub code: &'a str,
+    /// The country part of the code (`USA` of `USAGOV`), `null` for an IGO or a role noun.
+    pub country: Option<&'a str>,
+    /// The sector part of the code (`GOV` of `USAGOV`), when there is one.
+    pub sector: Option<&'a str>,
+    /// The knowledge base's name for the actor (`Antony Blinken`), or the role noun.
+    pub name: &'a str,
 }
 
 /// A place mention and the place it refers to.
@@ -303,6 +333,36 @@ impl<'a> ArticleRecord<'a> {
                 })
                 .collect()
         });
+        let mentions = doc.mentions().map_or_else(Vec::new, |layer| {
+            layer
+                .iter()
+                .map(|(span, mention)| MentionRecord {
+                    span: conv.convert_span(*span),
+                    text: doc.text_of(*span),
+                    kind: mention.kind(),
+                    actor: mention.actor().map(|a| {
+                        let code = a.code();
+                        // Codes are a country (3 letters) and then sectors, or an IGO code,
+                        // or, for role nouns, the sector alone.
+                        let is_role = mention.kind() == "ROLE";
+                        let country = (!is_role && !code.starts_with("IGO"))
+                            .then(|| code.get(..3))
+                            .flatten();
+                        let sector = if is_role {
+                            Some(code)
+                        } else {
+                            code.get(3..).filter(|s| !s.is_empty() && country.is_some())
+                        };
+                        MentionActorRecord {
+                            code,
+                            country,
+                            sector,
+                            name: a.name(),
+                        }
+                    }),
+                })
+                .collect()
+        });
         let places = doc.places().map_or_else(Vec::new, |layer| {
             layer
                 .iter()
@@ -416,6 +476,7 @@ impl<'a> ArticleRecord<'a> {
             sentences,
             times,
             places,
+            mentions,
             tokens,
             quotes,
             events,

@@ -3,8 +3,8 @@ use dyad_doc::RawDoc;
 use crate::{Error, Pipeline, Result};
 
 /// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then parts of
-/// speech, lemmas and dependency parses, then time expressions, places, quotes with their
-/// speakers, and events.
+/// speech, lemmas and dependency parses, then time expressions, actor mentions, places, quotes
+/// with their speakers, and events.
 ///
 /// Every stage's knowledge files are loaded and validated here, before any input is read.
 pub fn default_pipeline() -> Result<Pipeline> {
@@ -32,6 +32,10 @@ pub fn default_pipeline() -> Result<Pipeline> {
         stage: "times",
         source: Box::new(e),
     })?;
+    let mentions = dyad_actors::MentionStage::new().map_err(|source| Error::Build {
+        stage: "mentions",
+        source,
+    })?;
     let places = dyad_geo::PlaceStage::new().map_err(|e| Error::Build {
         stage: "places",
         source: Box::new(e),
@@ -44,6 +48,7 @@ pub fn default_pipeline() -> Result<Pipeline> {
     .stage(Box::new(tokenize))
     .stage(Box::new(syntax))
     .stage(Box::new(times))
+    .stage(Box::new(mentions))
     .stage(Box::new(places))
     .stage(Box::new(quotes))
     .stage(Box::new(events))
