@@ -62,14 +62,9 @@ pub fn train(
     config: &TrainConfig,
 ) -> NameTagger {
     let started = Instant::now();
-    let mut text: Vec<Vec<&str>> = train.iter().flat_map(|d| d.sentence_words()).collect();
-    text.extend(
-        unlabelled
-            .iter()
-            .map(|s| s.iter().map(String::as_str).collect()),
-    );
-    let clusters = Clusters::induce(
-        &text,
+    let clusters = Clusters::induce_for_training(
+        train.iter().flat_map(|d| d.sentence_words()),
+        unlabelled,
         &InduceConfig {
             sizes: config.cluster_sizes,
             min_count: config.cluster_min_count,

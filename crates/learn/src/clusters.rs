@@ -77,6 +77,23 @@ impl Clusters {
         }
     }
 
+    /// Induces classes from the words of a training set's `sentences` together with
+    /// `unlabelled` ones: the training words get classes, and more text, especially news,
+    /// gives classes to more of the words the training set lacks.
+    pub fn induce_for_training<'a>(
+        sentences: impl IntoIterator<Item = Vec<&'a str>>,
+        unlabelled: &'a [Vec<String>],
+        config: &InduceConfig,
+    ) -> Clusters {
+        let mut text: Vec<Vec<&str>> = sentences.into_iter().collect();
+        text.extend(
+            unlabelled
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect()),
+        );
+        Clusters::induce(&text, config)
+    }
+
     /// Appends the classes to a model file.
     pub fn write(&self, out: &mut Writer) {
         let mut entries: Vec<_> = self.classes.iter().collect();

@@ -68,17 +68,11 @@ pub fn train<'t>(
     config: &TrainConfig,
 ) -> crate::Result<Analyzer> {
     let started = Instant::now();
-    let mut text: Vec<Vec<&str>> = train
-        .iter()
-        .map(|s| s.iter().map(|w| w.form.as_str()).collect())
-        .collect();
-    text.extend(
-        unlabelled
+    let clusters = Clusters::induce_for_training(
+        train
             .iter()
-            .map(|s| s.iter().map(String::as_str).collect()),
-    );
-    let clusters = Clusters::induce(
-        &text,
+            .map(|s| s.iter().map(|w| w.form.as_str()).collect()),
+        unlabelled,
         &InduceConfig {
             sizes: config.cluster_sizes,
             min_count: config.cluster_min_count,
