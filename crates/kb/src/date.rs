@@ -114,6 +114,12 @@ impl Term {
         self.end
     }
 
+    /// How many days the term spans, `None` when it is open at either end.
+    pub fn days(&self) -> Option<i64> {
+        let (start, end) = (self.start?, self.end?);
+        Some((end.last_day() - start.first_day()).num_days() + 1)
+    }
+
     /// Whether the term has neither start nor end: it holds whenever no dated term does.
     pub fn is_undated(&self) -> bool {
         self.start.is_none() && self.end.is_none()

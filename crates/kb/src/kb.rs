@@ -611,13 +611,8 @@ impl Assembly {
         }
         let mut matcher = MatcherBuilder::new();
         for (index, name) in self.names.iter().enumerate() {
-            let policy = match (name.kind, name.origin.file().ends_with(".txt")) {
-                (NameKind::Agent, true) => CasePolicy::AnyCase,
-                (_, true) => CasePolicy::ProperNoun,
-                _ => CasePolicy::AsWritten,
-            };
             let index = u32::try_from(index).unwrap_or(u32::MAX);
-            matcher.insert(&self.tokenizer, &name.text, policy, index);
+            matcher.insert(&self.tokenizer, &name.text, name.policy, index);
         }
         Ok(Kb {
             sectors: self
@@ -715,6 +710,7 @@ impl Assembly {
             kind,
             referent,
             origin: origin.clone(),
+            policy,
         };
         if kind == NameKind::Person {
             self.names.push(name);
@@ -945,6 +941,30 @@ mod tests {
     #[test]
     fn builtin_files_are_valid() {
         check(&[], &[]);
+    }
+
+    #[test]
+    fn a_brief_spell_inside_a_longer_one_overrides_it() {
+        let kb = Kb::builder()
+            .petrarch_actors(
+                "v.actors",
+                "SAM_GAMGEE [HOB]\n\t[HOBMIL 20080120-20121109]\n\t[ORCHOB 20100109-20100112]\n",
+            )
+            .build()
+            .unwrap();
+        let code = |y, m, d| {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            kb.actor_for("Sam Gamgee", day)
+                .map(|a| a.code().to_string())
+        };
+        assert_eq!(
+            [code(2010, 1, 10), code(2011, 1, 10), code(1999, 1, 1)],
+            [
+                Some("ORCHOB".to_string()),
+                Some("HOBMIL".to_string()),
+                Some("HOB".to_string())
+            ]
+        );
     }
 
     #[test]

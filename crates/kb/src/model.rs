@@ -2,6 +2,7 @@
 
 use crate::date::Term;
 use crate::error::Origin;
+use crate::matcher::CasePolicy;
 
 /// The index of an [`Actor`] in its [`Kb`](crate::Kb).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,6 +72,9 @@ pub struct Name {
     pub(crate) kind: NameKind,
     pub(crate) referent: Referent,
     pub(crate) origin: Origin,
+    /// How the text's case must fit the name's: set by where the name came from (dyad's
+    /// files as written, PETRARCH's capitalised names as proper nouns).
+    pub(crate) policy: CasePolicy,
 }
 
 /// What a [`Name`] refers to.
@@ -153,24 +157,28 @@ impl Actor {
     }
 
     /// The affiliation that holds on `day`: a dated term containing it wins over an undated
-    /// one; `None` if none holds or if two different codes hold equally.
+    /// one, and a shorter term over a longer or open one (PETRARCH's dictionaries write a
+    /// brief spell inside a longer one to override it); `None` if none holds or if two
+    /// different codes hold equally.
     pub fn affiliation_on(&self, day: chrono::NaiveDate) -> Option<&Affiliation> {
-        let mut best: Option<(bool, &Affiliation)> = None;
+        // Smaller is more specific: dated before undated, then fewer days, open terms last.
+        let specificity =
+            |a: &Affiliation| (a.term.is_undated(), a.term.days().unwrap_or(i64::MAX));
+        let mut best: Option<&Affiliation> = None;
         let mut tied = false;
         for affiliation in self.affiliations.iter().filter(|a| a.term.contains(day)) {
-            let dated = !affiliation.term.is_undated();
             match best {
-                Some((best_dated, _)) if best_dated && !dated => {}
-                Some((best_dated, current)) if best_dated == dated => {
+                Some(current) if specificity(current) < specificity(affiliation) => {}
+                Some(current) if specificity(current) == specificity(affiliation) => {
                     tied |= current.code != affiliation.code;
                 }
                 _ => {
-                    best = Some((dated, affiliation));
+                    best = Some(affiliation);
                     tied = false;
                 }
             }
         }
-        best.filter(|_| !tied).map(|(_, affiliation)| affiliation)
+        best.filter(|_| !tied)
     }
 }
 
