@@ -24,12 +24,8 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Seed of the shuffles.
     pub seed: u64,
-    /// The numbers of word classes induced from unlabelled text, coarse to fine.
-    pub cluster_sizes: [usize; 3],
-    /// Words seen fewer times than this in the unlabelled text get no class.
-    pub cluster_min_count: u32,
-    /// Passes of the class induction over the vocabulary, per granularity.
-    pub cluster_iterations: usize,
+    /// How word classes are induced from the training words and unlabelled text.
+    pub clusters: InduceConfig,
     /// Features whose weights are all below this fraction of the largest are dropped.
     pub prune: f64,
 }
@@ -40,9 +36,7 @@ impl Default for TrainConfig {
             epochs: 16,
             folds: 4,
             seed: 0x5eed,
-            cluster_sizes: [32, 200, 800],
-            cluster_min_count: 3,
-            cluster_iterations: 10,
+            clusters: InduceConfig::default(),
             prune: 1.0 / 4096.0,
         }
     }
@@ -65,11 +59,7 @@ pub fn train(
     let clusters = Clusters::induce_for_training(
         train.iter().flat_map(|d| d.sentence_words()),
         unlabelled,
-        &InduceConfig {
-            sizes: config.cluster_sizes,
-            min_count: config.cluster_min_count,
-            iterations: config.cluster_iterations,
-        },
+        &config.clusters,
     );
     eprintln!("word classes done at {:?}", started.elapsed());
     let passes = Passes {

@@ -33,8 +33,8 @@ pub struct Clusters {
     classes: HashMap<u64, [u16; GRANULARITIES]>,
 }
 
-/// How to induce the classes.
-#[derive(Clone, Debug)]
+/// How to induce the classes; the default is what dyad's models are trained with.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InduceConfig {
     /// The number of classes of each granularity.
     pub sizes: [usize; GRANULARITIES],
@@ -42,6 +42,16 @@ pub struct InduceConfig {
     pub min_count: u32,
     /// Passes over the vocabulary per granularity.
     pub iterations: usize,
+}
+
+impl Default for InduceConfig {
+    fn default() -> InduceConfig {
+        InduceConfig {
+            sizes: [32, 200, 800],
+            min_count: 3,
+            iterations: 10,
+        }
+    }
 }
 
 impl Clusters {

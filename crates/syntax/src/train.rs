@@ -24,12 +24,8 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Seed of the shuffles and of the parser's exploration.
     pub seed: u64,
-    /// The numbers of word classes induced from unlabelled text, coarse to fine.
-    pub cluster_sizes: [usize; 3],
-    /// Words seen fewer times than this in the unlabelled text get no class.
-    pub cluster_min_count: u32,
-    /// Passes of the class induction over the vocabulary, per granularity.
-    pub cluster_iterations: usize,
+    /// How word classes are induced from the training words and unlabelled text.
+    pub clusters: InduceConfig,
     /// Tagger features whose weights are all below this fraction of the largest are dropped.
     pub tagger_prune: f64,
     /// Parser features whose weights are all below this fraction of the largest are dropped.
@@ -43,9 +39,7 @@ impl Default for TrainConfig {
             parser_epochs: 15,
             folds: 4,
             seed: 0x5eed,
-            cluster_sizes: [32, 200, 800],
-            cluster_min_count: 3,
-            cluster_iterations: 10,
+            clusters: InduceConfig::default(),
             tagger_prune: 1.0 / 256.0,
             parser_prune: 1.0 / 64.0,
         }
@@ -73,11 +67,7 @@ pub fn train<'t>(
             .iter()
             .map(|s| s.iter().map(|w| w.form.as_str()).collect()),
         unlabelled,
-        &InduceConfig {
-            sizes: config.cluster_sizes,
-            min_count: config.cluster_min_count,
-            iterations: config.cluster_iterations,
-        },
+        &config.clusters,
     );
     eprintln!("word classes done at {:?}", started.elapsed());
     let mut class_ids: BTreeMap<(&str, &str), u16> = BTreeMap::new();
