@@ -60,6 +60,8 @@ pub struct Scratch {
     words: Vec<u64>,
     classes: Vec<[u64; GRANULARITIES]>,
     arcs: Vec<(u32, u8)>,
+    /// The word parses [`Analyzer::analyze_append`] turns into analyses.
+    parses: Vec<WordParse>,
 }
 
 impl Analyzer {
@@ -171,23 +173,34 @@ impl Analyzer {
     /// Analyzes one sentence fully; heads are given as `first` plus their index in `words`, so
     /// that passing the sentence's first token index gives document token indices.
     pub fn analyze(&self, words: &[&str], first: usize) -> Vec<Analysis> {
-        let mut parses = Vec::with_capacity(words.len());
-        self.analyze_into(words, &mut Scratch::default(), &mut parses);
-        words
-            .iter()
-            .zip(&parses)
-            .map(|(word, &p)| {
-                let (upos, xpos) = &self.classes[usize::from(p.class)];
-                Analysis::new(
-                    *upos,
-                    xpos.clone(),
-                    self.feats[self.lexicon.feats_id(lower_hash(word), p.class)].clone(),
-                    Arc::from(self.lemma(word, p)),
-                    p.head().map(|h| h + first),
-                    self.labels[usize::from(p.label)].clone(),
-                )
-            })
-            .collect()
+        let mut out = Vec::with_capacity(words.len());
+        self.analyze_append(words, first, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    /// Like [`Analyzer::analyze`], but reuses `scratch` and appends to `out`, so that a
+    /// document's sentences share their buffers.
+    pub fn analyze_append(
+        &self,
+        words: &[&str],
+        first: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Analysis>,
+    ) {
+        let mut parses = std::mem::take(&mut scratch.parses);
+        self.analyze_into(words, scratch, &mut parses);
+        out.extend(words.iter().zip(&parses).map(|(word, &p)| {
+            let (upos, xpos) = &self.classes[usize::from(p.class)];
+            Analysis::new(
+                *upos,
+                xpos.clone(),
+                self.feats[self.lexicon.feats_id(lower_hash(word), p.class)].clone(),
+                Arc::from(self.lemma(word, p)),
+                p.head().map(|h| h + first),
+                self.labels[usize::from(p.label)].clone(),
+            )
+        }));
+        scratch.parses = parses;
     }
 
     /// The universal part of speech of a word.

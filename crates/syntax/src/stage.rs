@@ -2,7 +2,7 @@
 
 use dyad_doc::{Document, LayerData, LayerKind, Stage, StageError, StageOutput};
 
-use crate::Analyzer;
+use crate::{Analyzer, Scratch};
 
 /// The stage that adds the syntax layer: one analysis per token, each sentence parsed on its own.
 #[derive(Clone, Debug)]
@@ -40,6 +40,7 @@ impl Stage for SyntaxStage {
         let sentences = doc.sentences().ok_or_else(|| missing("sentences"))?;
         let mut syntax = Vec::with_capacity(tokens.len());
         let mut words = Vec::new();
+        let mut scratch = Scratch::default();
         for (_, sentence) in sentences {
             let range = sentence.tokens();
             words.clear();
@@ -54,7 +55,8 @@ impl Stage for SyntaxStage {
                     message: format!("token {} lies outside every sentence", syntax.len()),
                 });
             }
-            syntax.extend(self.analyzer.analyze(&words, range.start));
+            self.analyzer
+                .analyze_append(&words, range.start, &mut scratch, &mut syntax);
         }
         if syntax.len() != tokens.len() {
             return Err(StageError {
