@@ -33,8 +33,10 @@
 //! ```
 #![deny(missing_docs)]
 
+mod anaphors;
 mod conll;
 mod entity;
+mod resolve;
 mod stage;
 mod tagger;
 mod train;
@@ -55,6 +57,16 @@ pub enum Error {
         /// Where in the file.
         offset: usize,
         /// What is wrong, lowercase, no trailing period.
+        message: String,
+    },
+    /// A line of a knowledge file (`anaphors.tsv`) that cannot be read.
+    #[error("{file}:{line}: {message}")]
+    Knowledge {
+        /// The file.
+        file: String,
+        /// The 1-based line.
+        line: usize,
+        /// What is wrong.
         message: String,
     },
     /// A CoNLL-2003 file that cannot be read.

@@ -17,6 +17,8 @@ pub(crate) struct CodeArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
     /// Skip files larger than this many bytes.
     #[arg(long, default_value_t = IngestConfig::default().max_bytes)]
     max_bytes: u64,
@@ -55,6 +57,37 @@ pub(crate) struct OutputArgs {
     pub(crate) db: Option<PathBuf>,
 }
 
+/// Knowledge options shared by `code` and `dyads`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct KnowledgeArgs {
+    /// Add the knowledge-base files in this folder to the built-in ones (repeatable): dyad's
+    /// tables (`people.tsv`, `names.tsv`, ...; see crates/kb/data) and PETRARCH/Phoenix actor
+    /// and agent dictionaries (`*.actors.txt`, `*.agents.txt`). Later folders override.
+    #[arg(long = "kb", value_name = "DIR")]
+    pub(crate) kb_dirs: Vec<PathBuf>,
+    /// Code events with this PETRARCH verb-pattern dictionary (CAMEO.2.0 format) instead of
+    /// the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) verbs: Option<PathBuf>,
+}
+
+impl KnowledgeArgs {
+    /// The default pipeline with this knowledge; notes on skipped files go to stderr.
+    pub(crate) fn pipeline(&self) -> anyhow::Result<dyad_pipeline::Pipeline> {
+        let knowledge = dyad_pipeline::Knowledge {
+            kb_dirs: self.kb_dirs.clone(),
+            verbs: self.verbs.clone(),
+        };
+        let mut notes = Vec::new();
+        let pipeline = dyad_pipeline::pipeline_with(&knowledge, &mut notes)
+            .context("building the pipeline")?;
+        for note in notes {
+            eprintln!("note: {note}");
+        }
+        Ok(pipeline)
+    }
+}
+
 impl OutputArgs {
     pub(crate) fn record_options(&self) -> RecordOptions {
         RecordOptions {
@@ -71,7 +104,7 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<Status> {
             .build_global()
             .context("starting worker threads")?;
     }
-    let pipeline = dyad_pipeline::default_pipeline().context("building the pipeline")?;
+    let pipeline = args.knowledge.pipeline()?;
     let config = IngestConfig {
         max_bytes: args.max_bytes,
     };

@@ -3,11 +3,10 @@
 
 use std::{io::Write, path::PathBuf};
 
-use anyhow::Context;
 use dyad_ingest::IngestConfig;
 
 use crate::{
-    code::{report_summary, status},
+    code::{report_summary, status, KnowledgeArgs},
     output::{Format, Progress, Sink, SinkConfig},
     Status,
 };
@@ -18,6 +17,8 @@ pub(crate) struct DyadsArgs {
     /// Files, directories, or `-` for stdin, as for `dyad code`.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
     /// Skip inputs (and WARC records) larger than this many bytes.
     #[arg(long, default_value_t = IngestConfig::default().max_bytes)]
     max_bytes: u64,
@@ -29,7 +30,7 @@ pub(crate) struct DyadsArgs {
 /// Codes the articles, then prints one JSON line per pair of actors:
 /// `{pair, moves, last_mover, awaiting}`.
 pub(crate) fn run(args: &DyadsArgs) -> anyhow::Result<Status> {
-    let pipeline = dyad_pipeline::default_pipeline().context("building the pipeline")?;
+    let pipeline = args.knowledge.pipeline()?;
     let config = IngestConfig {
         max_bytes: args.max_bytes,
     };

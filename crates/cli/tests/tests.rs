@@ -119,6 +119,42 @@ mod code {
         assert!(usa_prk["moves"][0]["evidence"].is_string());
     }
 
+    /// `--kb DIR` adds a user's files: a person in dyad's format and an organisation from a
+    /// PETRARCH actor dictionary; a verb dictionary beside them is skipped with a note, and a
+    /// broken line stops the run with its file and line.
+    #[test]
+    fn kb_folders_extend_the_knowledge_base() {
+        let scratch = Scratch::new();
+        scratch.write(
+            "kb/people.tsv",
+            b"Hwang Joon-bum\tKORMED\t2010\t-\tcorrespondent\t-\n",
+        );
+        scratch.write(
+            "kb/local.actors.txt",
+            b"EUROPEAN_PRESS_PHOTO_AGENCY [MED]\n+EPA\n",
+        );
+        scratch.write("kb/local.verbs.txt", b"--- SAY [010] ---\n");
+        let out = scratch.run(&["code", "--kb", "kb", "seed.txt"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains("local.verbs.txt: not an actor or agent dictionary"));
+        let record = &json_lines(&out)[0];
+        let code_of = |text: &str| {
+            record["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["text"] == text)
+                .map(|m| m["actor"]["code"].clone())
+        };
+        assert_eq!(code_of("Hwang Joon-bum"), Some(serde_json::json!("KORMED")));
+        assert_eq!(code_of("EPA"), Some(serde_json::json!("MED")));
+
+        scratch.write("kb/people.tsv", b"Hwang Joon-bum\tKORMED\t2010\n");
+        let out = scratch.run(&["code", "--kb", "kb", "seed.txt"]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("people.tsv:1"), "{}", stderr(&out));
+    }
+
     #[test]
     fn tokens_only_when_asked() {
         let scratch = Scratch::new();

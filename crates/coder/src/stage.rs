@@ -1,5 +1,7 @@
 //! The `events` pipeline stage.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use dyad_doc::{
     Document, Event, EventActor, Layer, LayerData, LayerKind, Overlap, Stage, StageError,
@@ -12,7 +14,7 @@ use crate::{code_sentence, sentence_actors, Grammar, SentenceView, VerbDictionar
 /// The stage that codes events; needs tokens, sentences and syntax.
 #[derive(Debug)]
 pub struct EventStage {
-    kb: Kb,
+    kb: Arc<Kb>,
     verbs: VerbDictionary,
     grammar: Grammar,
 }
@@ -21,14 +23,14 @@ impl EventStage {
     /// The stage with the embedded knowledge base, verb patterns and grammar files.
     pub fn new() -> Result<EventStage, Box<dyn std::error::Error + Send + Sync>> {
         Ok(EventStage::with(
-            Kb::builtin()?,
+            Arc::new(Kb::builtin()?),
             VerbDictionary::builtin()?,
             Grammar::builtin()?,
         ))
     }
 
-    /// The stage with other knowledge.
-    pub fn with(kb: Kb, verbs: VerbDictionary, grammar: Grammar) -> EventStage {
+    /// The stage with other knowledge (the knowledge base shared with the mention stage).
+    pub fn with(kb: Arc<Kb>, verbs: VerbDictionary, grammar: Grammar) -> EventStage {
         EventStage { kb, verbs, grammar }
     }
 }

@@ -145,6 +145,9 @@ pub struct MentionRecord<'a> {
     pub kind: &'a str,
     /// The actor on the article's date, `null` when the knowledge base does not know the name.
     pub actor: Option<MentionActorRecord<'a>>,
+    /// The coreference chain: mentions with the same number refer to the same actor; `null`
+    /// for a mention whose referent is mentioned once.
+    pub chain: Option<u32>,
 }
 
 /// The actor of a mention.
@@ -158,6 +161,11 @@ pub struct MentionActorRecord<'a> {
     pub sector: Option<&'a str>,
     /// The knowledge base's name for the actor (`Antony Blinken`), or the role noun.
     pub name: &'a str,
+    /// What tied the mention to the actor: `name`, `demonym`, `capital`, `seat`,
+    /// `contextual`, `person`, `role` (knowledge-base names), `title`, `apposition` (a
+    /// person's title or apposition), `alias`, `pronoun`, `nominal` (a chain to an earlier
+    /// mention).
+    pub via: &'a str,
 }
 
 /// A place mention and the place it refers to.
@@ -343,8 +351,8 @@ impl<'a> ArticleRecord<'a> {
                     actor: mention.actor().map(|a| {
                         let code = a.code();
                         // Codes are a country (3 letters) and then sectors, or an IGO code,
-                        // or, for role nouns, the sector alone.
-                        let is_role = mention.kind() == "ROLE";
+                        // or, for a role noun qualifying no actor, the sector alone.
+                        let is_role = a.via() == "role";
                         let country = (!is_role && !code.starts_with("IGO"))
                             .then(|| code.get(..3))
                             .flatten();
@@ -358,8 +366,10 @@ impl<'a> ArticleRecord<'a> {
                             country,
                             sector,
                             name: a.name(),
+                            via: a.via(),
                         }
                     }),
+                    chain: mention.chain(),
                 })
                 .collect()
         });

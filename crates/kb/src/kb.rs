@@ -252,7 +252,10 @@ impl KbBuilder {
 
     /// Adds the knowledge files in `dir`: any of dyad's own files (`countries.tsv`,
     /// `people.tsv`, ...) and PETRARCH dictionaries (`*.actors.txt`, `*.agents.txt`, or any
-    /// `.actors`/`.agents` file); other files are an error.
+    /// `.actors`/`.agents` file). Other PETRARCH dictionaries (verbs, discards, issues: any
+    /// other `.txt` file) are left for other stages and listed in the import report's
+    /// `skipped_files`, so a folder of Phoenix dictionaries loads as it is; any other file is
+    /// an error (a misspelt `countrys.tsv` would otherwise be ignored).
     pub fn dir(mut self, dir: &Path) -> crate::Result<KbBuilder> {
         let io = |source| Error::Io {
             path: dir.to_owned(),
@@ -272,11 +275,14 @@ impl KbBuilder {
                 tables::parse(file_name, &label, &text, &mut self.rows, &mut self.problems);
             } else if let Some(kind) = petrarch::kind_of(file_name) {
                 self = self.petrarch_file(path, kind)?;
+            } else if file_name.ends_with(".txt") {
+                self.import.skipped_files.push(path.clone());
             } else if !file_name.starts_with('.') {
                 return Err(Error::UnknownFile {
                     path: path.clone(),
                     expected: "sectors.tsv, countries.tsv, igos.tsv, names.tsv, agents.tsv, \
-                               leaders.tsv, people.tsv, *.actors.txt, *.agents.txt",
+                               leaders.tsv, people.tsv, *.actors.txt, *.agents.txt, or \
+                               other PETRARCH dictionaries (*.txt, skipped)",
                 });
             }
         }

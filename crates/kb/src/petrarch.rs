@@ -37,6 +37,9 @@ pub struct ImportReport {
     pub gapped_agents: usize,
     /// Lines or parts of lines that were skipped, and why.
     pub skipped: Vec<Problem>,
+    /// Files of a folder that are not actor or agent dictionaries (PETRARCH verb, discard
+    /// or issue dictionaries), left to the stages that read them.
+    pub skipped_files: Vec<std::path::PathBuf>,
 }
 
 /// Which kind of PETRARCH dictionary a file is.

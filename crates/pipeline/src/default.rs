@@ -1,6 +1,21 @@
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use dyad_doc::RawDoc;
 
 use crate::{Error, Pipeline, Result};
+
+/// Knowledge to use instead of, or on top of, the embedded defaults.
+#[derive(Clone, Debug, Default)]
+pub struct Knowledge {
+    /// Folders of knowledge-base files (`dyad code --kb DIR`): dyad's own tables
+    /// (`people.tsv`, `names.tsv`, ...) and PETRARCH actor and agent dictionaries, added
+    /// after the built-in files in order, each overriding what it redefines.
+    pub kb_dirs: Vec<PathBuf>,
+    /// A PETRARCH verb-pattern dictionary to code events with instead of the built-in
+    /// CAMEO.2.0 patterns (`dyad code --verbs FILE`).
+    pub verbs: Option<PathBuf>,
+}
 
 /// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then parts of
 /// speech, lemmas and dependency parses, then time expressions, actor mentions, places, quotes
@@ -8,38 +23,34 @@ use crate::{Error, Pipeline, Result};
 ///
 /// Every stage's knowledge files are loaded and validated here, before any input is read.
 pub fn default_pipeline() -> Result<Pipeline> {
-    dyad_extract::check_knowledge().map_err(|e| Error::Build {
-        stage: "extract",
-        source: Box::new(e),
-    })?;
-    let tokenize = dyad_nlp::TokenizeStage::new().map_err(|e| Error::Build {
-        stage: "tokenize",
-        source: Box::new(e),
-    })?;
-    let syntax = dyad_syntax::SyntaxStage::new().map_err(|e| Error::Build {
-        stage: "syntax",
-        source: Box::new(e),
-    })?;
-    let quotes = dyad_quotes::QuoteStage::new().map_err(|e| Error::Build {
-        stage: "quotes",
-        source: Box::new(e),
-    })?;
-    let events = dyad_coder::EventStage::new().map_err(|source| Error::Build {
-        stage: "events",
-        source,
-    })?;
-    let times = dyad_time::TimeStage::new().map_err(|e| Error::Build {
-        stage: "times",
-        source: Box::new(e),
-    })?;
-    let mentions = dyad_actors::MentionStage::new().map_err(|source| Error::Build {
-        stage: "mentions",
-        source,
-    })?;
-    let places = dyad_geo::PlaceStage::new().map_err(|e| Error::Build {
-        stage: "places",
-        source: Box::new(e),
-    })?;
+    pipeline_with(&Knowledge::default(), &mut Vec::new())
+}
+
+/// dyad's standard pipeline with `knowledge` added to the embedded defaults. What the loaders
+/// skipped on purpose (a verb dictionary in a `--kb` folder, say) is added to `notes`.
+pub fn pipeline_with(knowledge: &Knowledge, notes: &mut Vec<String>) -> Result<Pipeline> {
+    fn failed(stage: &'static str) -> impl Fn(Box<dyn std::error::Error + Send + Sync>) -> Error {
+        move |source| Error::Build { stage, source }
+    }
+    dyad_extract::check_knowledge().map_err(|e| failed("extract")(Box::new(e)))?;
+    let tokenize = dyad_nlp::TokenizeStage::new().map_err(|e| failed("tokenize")(Box::new(e)))?;
+    let syntax = dyad_syntax::SyntaxStage::new().map_err(|e| failed("syntax")(Box::new(e)))?;
+    let quotes = dyad_quotes::QuoteStage::new().map_err(|e| failed("quotes")(Box::new(e)))?;
+    let times = dyad_time::TimeStage::new().map_err(|e| failed("times")(Box::new(e)))?;
+    let places = dyad_geo::PlaceStage::new().map_err(|e| failed("places")(Box::new(e)))?;
+    let kb = Arc::new(knowledge_base(knowledge, notes).map_err(failed("mentions"))?);
+    let mentions = dyad_actors::MentionStage::with(Arc::clone(&kb)).map_err(failed("mentions"))?;
+    let verbs = match &knowledge.verbs {
+        None => dyad_coder::VerbDictionary::builtin().map_err(|e| failed("events")(Box::new(e)))?,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| failed("events")(format!("reading {}: {e}", path.display()).into()))?;
+            dyad_coder::VerbDictionary::from_petrarch(&path.display().to_string(), &text)
+                .map_err(|e| failed("events")(Box::new(e)))?
+        }
+    };
+    let grammar = dyad_coder::Grammar::builtin().map_err(|e| failed("events")(Box::new(e)))?;
+    let events = dyad_coder::EventStage::with(kb, verbs, grammar);
     Pipeline::builder(Box::new(|raw: &RawDoc| {
         dyad_extract::extract(raw)
             .map(|extracted| (extracted.doc, extracted.diagnostics))
@@ -53,4 +64,30 @@ pub fn default_pipeline() -> Result<Pipeline> {
     .stage(Box::new(quotes))
     .stage(Box::new(events))
     .build()
+}
+
+/// The knowledge base: the built-in files, then `knowledge.kb_dirs` in order.
+fn knowledge_base(
+    knowledge: &Knowledge,
+    notes: &mut Vec<String>,
+) -> std::result::Result<dyad_kb::Kb, Box<dyn std::error::Error + Send + Sync>> {
+    let mut builder = dyad_kb::Kb::builder().builtin();
+    for dir in &knowledge.kb_dirs {
+        builder = builder.dir(dir)?;
+    }
+    let kb = builder.build()?;
+    let report = kb.import_report();
+    for path in &report.skipped_files {
+        notes.push(format!(
+            "{}: not an actor or agent dictionary; the knowledge base skipped it",
+            path.display()
+        ));
+    }
+    if let Some(first) = report.skipped.first() {
+        notes.push(format!(
+            "PETRARCH import: {} lines or parts of lines skipped; the first: {first}",
+            report.skipped.len()
+        ));
+    }
+    Ok(kb)
 }
