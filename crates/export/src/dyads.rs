@@ -19,7 +19,6 @@ pub struct Dyads {
 /// One move: an event between the pair.
 #[derive(Clone, Debug)]
 struct Move {
-    date: Option<String>,
     document: usize,
     position: usize,
     record: MoveRecord,
@@ -28,8 +27,11 @@ struct Move {
 /// A move as printed.
 #[derive(Clone, Debug, Serialize)]
 pub struct MoveRecord {
-    /// The article's publication time, RFC 3339, when known.
+    /// When the move was made (`2021-04-30`, `2019-02`): the date of the event's clause, else
+    /// the article's publication day; `null` when neither is known.
     pub date: Option<String>,
+    /// `clause` or `article`: where `date` comes from.
+    pub date_source: Option<&'static str>,
     /// The article (its source: path, `path:line`, or WARC record).
     pub article: String,
     /// Who acted.
@@ -38,6 +40,10 @@ pub struct MoveRecord {
     pub target: String,
     /// The CAMEO event code.
     pub cameo: String,
+    /// The PLOVER event type (`CONSULT`), `null` for CAMEO statements and appeals.
+    pub plover: Option<String>,
+    /// `asserted`, `intended`, `hypothetical` or `reported`.
+    pub modality: &'static str,
     /// Whether the verb was negated; a negated move does not pass the ball.
     pub negated: bool,
     /// The words the event was read from.
@@ -49,7 +55,8 @@ pub struct MoveRecord {
 pub struct DyadRecord {
     /// The two actor codes, in alphabetical order.
     pub pair: [String; 2],
-    /// The moves, oldest first (by article date, then input order and position in the text).
+    /// The moves, oldest first (by date, then input order and position in the text; an ISO
+    /// date sorts before the days it contains: `2019-02` before `2019-02-27`).
     pub moves: Vec<MoveRecord>,
     /// Who made the latest move that was not negated, if any.
     pub last_mover: Option<String>,
@@ -70,24 +77,30 @@ impl Dyads {
         let Some(events) = doc.events() else {
             return;
         };
-        let date = doc.meta().published.map(|t| t.to_rfc3339());
         for (span, event) in events.iter() {
-            let (source, target) = (event.source().code(), event.target().code());
+            // A move needs someone to answer it.
+            let Some(target) = event.target() else {
+                continue;
+            };
+            let (source, target) = (event.source().code(), target.code());
             let pair = if source <= target {
                 (source.to_string(), target.to_string())
             } else {
                 (target.to_string(), source.to_string())
             };
+            let detail = event.detail();
             self.pairs.entry(pair).or_default().push(Move {
-                date: date.clone(),
                 document,
                 position: span.start(),
                 record: MoveRecord {
-                    date: date.clone(),
+                    date: detail.date.as_ref().map(|d| d.value().to_string()),
+                    date_source: detail.date.as_ref().map(|d| d.source()),
                     article: doc.meta().source.clone(),
                     source: source.to_string(),
                     target: target.to_string(),
                     cameo: event.cameo().to_string(),
+                    plover: detail.plover.as_ref().map(|p| p.kind().to_string()),
+                    modality: detail.modality.as_str(),
                     negated: event.negated(),
                     evidence: doc.text_of(*span).to_string(),
                 },
@@ -100,11 +113,12 @@ impl Dyads {
         std::mem::take(&mut self.pairs)
             .into_iter()
             .map(|((a, b), mut moves)| {
-                // Undated articles sort after dated ones, in input order.
+                // Undated moves sort after dated ones, in input order.
                 moves.sort_by(|x, y| {
-                    (x.date.is_none(), &x.date, x.document, x.position).cmp(&(
-                        y.date.is_none(),
-                        &y.date,
+                    let (dx, dy) = (&x.record.date, &y.record.date);
+                    (dx.is_none(), dx, x.document, x.position).cmp(&(
+                        dy.is_none(),
+                        dy,
                         y.document,
                         y.position,
                     ))
@@ -131,12 +145,14 @@ impl Dyads {
 
 #[cfg(test)]
 mod tests {
-    use dyad_doc::{Event, EventActor, Layer, LayerData, Meta, Overlap, Span};
+    use dyad_doc::{
+        Event, EventActor, EventDate, EventDetail, Layer, LayerData, Meta, Overlap, Span,
+    };
 
     use super::*;
 
     /// A document of `text` published on `date` with events `(source, target, cameo, word)`,
-    /// each evidenced by the first occurrence of its word.
+    /// each evidenced by the first occurrence of its word and dated by the article.
     fn doc(text: &str, date: &str, events: &[(&str, &str, &str, &str)]) -> Document {
         let mut meta = Meta::new(format!("{date}.txt"));
         meta.published = Some(format!("{date}T12:00:00+09:00").parse().unwrap());
@@ -149,10 +165,19 @@ mod tests {
             .iter()
             .map(|&(source, target, cameo, word)| {
                 let actor = |code: &str| EventActor::new(code, span(word));
-                (
-                    span(word),
-                    Event::new(actor(source), actor(target), cameo, false, "t:1"),
-                )
+                let detail = EventDetail {
+                    date: Some(EventDate::Article { value: date.into() }),
+                    ..EventDetail::default()
+                };
+                let event = Event::new(
+                    actor(source),
+                    Some(actor(target)),
+                    cameo,
+                    false,
+                    "t:1",
+                    detail,
+                );
+                (span(word), event)
             })
             .collect();
         let layer = Layer::new(items, Overlap::Allow).unwrap();
