@@ -160,10 +160,10 @@ impl Stage for EventStage {
                     sentence_tokens[event.verb].0,
                     Event::new(
                         EventActor::new(event.source.as_str(), span_of(event.source_tokens)),
-                        Some(EventActor::new(
-                            event.target.as_str(),
-                            span_of(event.target_tokens),
-                        )),
+                        event
+                            .target
+                            .zip(event.target_tokens)
+                            .map(|(code, tokens)| EventActor::new(code, span_of(tokens))),
                         event.code.as_str(),
                         event.negated,
                         event.rule.as_str(),

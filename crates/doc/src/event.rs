@@ -164,8 +164,10 @@ impl Goldstein {
     /// The weight `value`, rounded to tenths; `None` outside -10..=10 or for NaN.
     pub fn new(value: f64) -> Option<Goldstein> {
         let tenths = (value * 10.0).round();
-        // NaN fails both comparisons.
-        (tenths >= -100.0 && tenths <= 100.0).then(|| Goldstein(tenths as i8))
+        // NaN is in no range; the cast is exact inside this one.
+        (-100.0..=100.0)
+            .contains(&tenths)
+            .then_some(Goldstein(tenths as i8))
     }
 
     /// The weight.
