@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use dyad_doc::Document;
+use dyad_doc::{Document, Modality};
 use serde::Serialize;
 
 /// Collects the events of finished documents, pair by pair; a sink runs it, since it spans
@@ -44,7 +44,8 @@ pub struct MoveRecord {
     pub plover: Option<String>,
     /// `asserted`, `intended`, `hypothetical` or `reported`.
     pub modality: &'static str,
-    /// Whether the verb was negated; a negated move does not pass the ball.
+    /// Whether the verb was negated; a negated move does not pass the ball, nor does a
+    /// hypothetical one.
     pub negated: bool,
     /// The words the event was read from.
     pub evidence: String,
@@ -58,7 +59,7 @@ pub struct DyadRecord {
     /// The moves, oldest first (by date, then input order and position in the text; an ISO
     /// date sorts before the days it contains: `2019-02` before `2019-02-27`).
     pub moves: Vec<MoveRecord>,
-    /// Who made the latest move that was not negated, if any.
+    /// Who made the latest move that was neither negated nor hypothetical, if any.
     pub last_mover: Option<String>,
     /// Who is to answer it: the other actor of the pair.
     pub awaiting: Option<String>,
@@ -126,7 +127,9 @@ impl Dyads {
                 let last_mover = moves
                     .iter()
                     .rev()
-                    .find(|m| !m.record.negated)
+                    .find(|m| {
+                        !m.record.negated && m.record.modality != Modality::Hypothetical.as_str()
+                    })
                     .map(|m| m.record.source.clone());
                 let awaiting =
                     last_mover
@@ -151,9 +154,9 @@ mod tests {
 
     use super::*;
 
-    /// A document of `text` published on `date` with events `(source, target, cameo, word)`,
-    /// each evidenced by the first occurrence of its word and dated by the article.
-    fn doc(text: &str, date: &str, events: &[(&str, &str, &str, &str)]) -> Document {
+    /// A document of `text` published on `date` with events `(source, target, cameo, word,
+    /// modality)`, each evidenced by the first occurrence of its word and dated by the article.
+    fn doc(text: &str, date: &str, events: &[(&str, &str, &str, &str, Modality)]) -> Document {
         let mut meta = Meta::new(format!("{date}.txt"));
         meta.published = Some(format!("{date}T12:00:00+09:00").parse().unwrap());
         let mut doc = Document::single_body(text, meta).unwrap();
@@ -163,10 +166,11 @@ mod tests {
         };
         let items = events
             .iter()
-            .map(|&(source, target, cameo, word)| {
+            .map(|&(source, target, cameo, word, modality)| {
                 let actor = |code: &str| EventActor::new(code, span(word));
                 let detail = EventDetail {
                     date: Some(EventDate::Article { value: date.into() }),
+                    modality,
                     ..EventDetail::default()
                 };
                 let event = Event::new(
@@ -192,19 +196,25 @@ mod tests {
         dyads.add(&doc(
             "The US urged talks.",
             "2021-05-07",
-            &[("USA", "PRK", "036", "urged")],
+            &[("USA", "PRK", "036", "urged", Modality::Asserted)],
         ));
         dyads.add(&doc(
             "Pyongyang rejected talks.",
             "2021-04-30",
-            &[("PRK", "USA", "125", "rejected")],
+            &[("PRK", "USA", "125", "rejected", Modality::Asserted)],
+        ));
+        // A move that would only happen under a condition does not pass the ball.
+        dyads.add(&doc(
+            "Pyongyang would talk if sanctions end.",
+            "2021-05-08",
+            &[("PRK", "USA", "036", "talk", Modality::Hypothetical)],
         ));
         let records = dyads.records();
         assert_eq!(records.len(), 1);
         let usa_prk = &records[0];
         assert_eq!(usa_prk.pair, ["PRK".to_string(), "USA".to_string()]);
         let order: Vec<&str> = usa_prk.moves.iter().map(|m| m.evidence.as_str()).collect();
-        assert_eq!(order, ["rejected", "urged"]);
+        assert_eq!(order, ["rejected", "urged", "talk"]);
         assert_eq!(usa_prk.last_mover.as_deref(), Some("USA"));
         assert_eq!(usa_prk.awaiting.as_deref(), Some("PRK"));
     }
