@@ -34,8 +34,9 @@ pub struct SentenceView<'a> {
 pub struct Event {
     /// The source actor's code.
     pub source: String,
-    /// The target actor's code.
-    pub target: String,
+    /// The target actor's code; `None` when the verb acts on no actor (`Jordan and Britain
+    /// agreed to hold exercises`).
+    pub target: Option<String>,
     /// The CAMEO event code.
     pub code: String,
     /// The verb's index in the sentence: the evidence.
@@ -43,7 +44,7 @@ pub struct Event {
     /// The source actor's tokens, as indices into the sentence.
     pub source_tokens: Range<usize>,
     /// The target actor's tokens, as indices into the sentence.
-    pub target_tokens: Range<usize>,
+    pub target_tokens: Option<Range<usize>>,
     /// Whether the verb is negated (`did not attack`).
     pub negated: bool,
     /// `file:line` of the pattern or verb block that gave the code.
@@ -159,28 +160,32 @@ pub fn code_sentence(
         if best.as_ref().is_some_and(|m| m.compound) && targets.is_empty() {
             for &a in &sources {
                 for &b in &sources {
-                    pairs.push((a, b));
+                    pairs.push((a, Some(b)));
                 }
             }
+        } else if targets.is_empty() {
+            // An act with no recipient is still an event (`Jordan and Britain agreed to ...`).
+            pairs.extend(sources.iter().map(|&a| (a, None)));
         } else {
             for &a in &sources {
                 for &b in &targets {
-                    pairs.push((a, b));
+                    pairs.push((a, Some(b)));
                 }
             }
         }
         for (a, b) in pairs {
-            let (source, target) = (&sentence.actors[a], &sentence.actors[b]);
-            if source.code == target.code {
+            let source = &sentence.actors[a];
+            let target = b.map(|b| &sentence.actors[b]);
+            if target.is_some_and(|t| t.code == source.code) {
                 continue;
             }
             let event = Event {
                 source: source.code.clone(),
-                target: target.code.clone(),
+                target: target.map(|t| t.code.clone()),
                 code: code.clone(),
                 verb,
                 source_tokens: source.tokens.clone(),
-                target_tokens: target.tokens.clone(),
+                target_tokens: target.map(|t| t.tokens.clone()),
                 negated,
                 rule: rule.clone(),
             };
@@ -582,7 +587,10 @@ RESTORE
         };
         code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
             .into_iter()
-            .map(|e| format!("{} {} {} {}", e.source, e.target, e.code, e.rule))
+            .map(|e| {
+                let target = e.target.as_deref().unwrap_or("-");
+                format!("{} {target} {} {}", e.source, e.code, e.rule)
+            })
             .collect()
     }
 

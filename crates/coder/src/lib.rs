@@ -10,18 +10,31 @@
 //!   or of the prepositional phrase the pattern names), following coordination and verb
 //!   chains (`urged ... to`, `said and added`).
 //! - [`EventStage`] is the pipeline stage: the events layer, each event pointing at its verb
-//!   and its actors' words, coded with the embedded knowledge base and CAMEO 2.0 patterns.
+//!   and its actors' words, coded with the embedded knowledge base and CAMEO 2.0 patterns, and
+//!   given its weight, PLOVER reading, modality, date (its clause's, else the article's) and
+//!   place (its sentence's, else the dateline's).
+//! - [`Ontology`] says what a CAMEO code means beyond itself: its Goldstein weight, GDELT
+//!   quad class and PLOVER type, mode and contexts (from a CAMEO-to-PLOVER crosswalk and
+//!   PLOVER rules, all data files); [`ModalityRules`] reads from the parse whether an event
+//!   happened, is intended, hypothetical or reported.
 //! - [`sentence_actors`] finds a sentence's actors with the knowledge base (`dyad-kb`), folding
 //!   role nouns into the actor they qualify.
 #![deny(missing_docs)]
 
 mod actors;
+mod clauses;
 mod coder;
+mod lines;
+mod modality;
+mod ontology;
+mod setting;
 mod stage;
 mod verbs;
 
 pub use actors::sentence_actors;
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
+pub use modality::ModalityRules;
+pub use ontology::Ontology;
 pub use stage::EventStage;
 pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
 
@@ -32,6 +45,17 @@ pub enum Error {
     /// A line that cannot be read.
     #[error("{file}:{line}: {message}")]
     Verbs {
+        /// The file.
+        file: String,
+        /// The 1-based line.
+        line: usize,
+        /// What is wrong, lowercase, no trailing period.
+        message: String,
+    },
+    /// A line of one of the coder's other knowledge files (`cameo-plover.tsv`,
+    /// `modality.txt` ...) that cannot be read.
+    #[error("{file}:{line}: {message}")]
+    Knowledge {
         /// The file.
         file: String,
         /// The 1-based line.

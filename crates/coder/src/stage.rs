@@ -4,34 +4,54 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dyad_doc::{
-    Document, Event, EventActor, Layer, LayerData, LayerKind, Overlap, Stage, StageError,
-    StageOutput,
+    Document, Event, EventActor, EventDate, EventDetail, Layer, LayerData, LayerKind, Overlap,
+    SectionKind, Span, Stage, StageError, StageOutput,
 };
 use dyad_kb::Kb;
 
-use crate::{code_sentence, sentence_actors, Grammar, SentenceView, VerbDictionary};
+use crate::{
+    clauses::Clauses, code_sentence, sentence_actors, setting::Setting, Grammar, ModalityRules,
+    Ontology, SentenceView, VerbDictionary,
+};
 
-/// The stage that codes events; needs tokens, sentences and syntax.
+/// The stage that codes events; needs tokens, sentences, syntax, times and places.
 #[derive(Debug)]
 pub struct EventStage {
     kb: Arc<Kb>,
     verbs: VerbDictionary,
     grammar: Grammar,
+    ontology: Ontology,
+    modality: ModalityRules,
 }
 
 impl EventStage {
-    /// The stage with the embedded knowledge base, verb patterns and grammar files.
+    /// The stage with the embedded knowledge base, verb patterns, grammar, CAMEO/PLOVER and
+    /// modality files.
     pub fn new() -> Result<EventStage, Box<dyn std::error::Error + Send + Sync>> {
         Ok(EventStage::with(
             Arc::new(Kb::builtin()?),
             VerbDictionary::builtin()?,
             Grammar::builtin()?,
+            Ontology::builtin()?,
+            ModalityRules::builtin()?,
         ))
     }
 
     /// The stage with other knowledge (the knowledge base shared with the mention stage).
-    pub fn with(kb: Arc<Kb>, verbs: VerbDictionary, grammar: Grammar) -> EventStage {
-        EventStage { kb, verbs, grammar }
+    pub fn with(
+        kb: Arc<Kb>,
+        verbs: VerbDictionary,
+        grammar: Grammar,
+        ontology: Ontology,
+        modality: ModalityRules,
+    ) -> EventStage {
+        EventStage {
+            kb,
+            verbs,
+            grammar,
+            ontology,
+            modality,
+        }
     }
 }
 
@@ -41,7 +61,13 @@ impl Stage for EventStage {
     }
 
     fn requires(&self) -> &'static [LayerKind] {
-        &[LayerKind::Tokens, LayerKind::Sentences, LayerKind::Syntax]
+        &[
+            LayerKind::Tokens,
+            LayerKind::Sentences,
+            LayerKind::Syntax,
+            LayerKind::Times,
+            LayerKind::Places,
+        ]
     }
 
     fn provides(&self) -> &'static [LayerKind] {
@@ -55,17 +81,23 @@ impl Stage for EventStage {
         let tokens = doc.tokens().ok_or_else(|| missing("tokens"))?.as_slice();
         let sentences = doc.sentences().ok_or_else(|| missing("sentences"))?;
         let syntax = doc.syntax().ok_or_else(|| missing("syntax"))?;
+        let times = doc.times().ok_or_else(|| missing("times"))?;
+        let places = doc.places().ok_or_else(|| missing("places"))?;
         // Offices are dated: an article is coded as of its publication day; one without a date
         // is coded with the offices people hold now (open-ended terms).
-        let day = doc
-            .meta()
-            .published
-            .map(|t| t.date_naive())
-            .unwrap_or(NaiveDate::MAX);
+        let published = doc.meta().published.map(|t| t.date_naive());
+        let day = published.unwrap_or(NaiveDate::MAX);
+        let article_date = published.map(|d| std::sync::Arc::<str>::from(d.to_string()));
+        // Where the article was filed, for events whose sentence names no place.
+        let dateline_place = places.iter().map(|(span, _)| *span).find(|span| {
+            doc.section_of(*span)
+                .and_then(|i| doc.sections().get(i))
+                .is_some_and(|(_, s)| s.kind() == SectionKind::Dateline)
+        });
         let text = doc.text();
         let mut found = Vec::new();
         let mut events = Vec::new();
-        for (_, sentence) in sentences.iter() {
+        for (index, (sentence_span, sentence)) in sentences.iter().enumerate() {
             let range = sentence.tokens();
             let (Some(sentence_tokens), Some(analyses)) =
                 (tokens.get(range.clone()), syntax.get(range.clone()))
@@ -83,25 +115,66 @@ impl Stage for EventStage {
                 first: range.start,
                 actors: &actors,
             };
+            let coded = code_sentence(&self.verbs, &self.grammar, &view);
+            if coded.is_empty() {
+                continue;
+            }
+            let clauses = Clauses::new(&view);
+            let actor_tokens: Vec<_> = actors.iter().map(|a| a.tokens.clone()).collect();
+            let setting = Setting::new(
+                sentence_tokens,
+                &clauses,
+                &times.as_slice()[times.within(*sentence_span)],
+                &places.as_slice()[places.within(*sentence_span)],
+                &actor_tokens,
+            );
             let span_of = |tokens: std::ops::Range<usize>| {
                 sentence_tokens[tokens.start]
                     .0
                     .cover(sentence_tokens[tokens.end - 1].0)
             };
-            for event in code_sentence(&self.verbs, &self.grammar, &view) {
+            for event in coded {
+                let chain = clauses.chain(event.verb);
+                let modality = self.modality.read(event.verb, &clauses);
+                let date = match setting.date(&chain) {
+                    Some((span, value)) => Some(EventDate::Clause {
+                        span,
+                        value: value.into(),
+                    }),
+                    None => article_date
+                        .clone()
+                        .map(|value| EventDate::Article { value }),
+                };
+                let detail = EventDetail {
+                    sentence: index,
+                    goldstein: self.ontology.goldstein(&event.code),
+                    quad_class: self.ontology.quad_class(&event.code),
+                    plover: self.ontology.plover(
+                        &event.code,
+                        analyses[event.verb].lemma(),
+                        modality,
+                    ),
+                    modality,
+                    date,
+                    place: setting.place(&chain).or(dateline_place),
+                };
                 events.push((
                     sentence_tokens[event.verb].0,
                     Event::new(
                         EventActor::new(event.source.as_str(), span_of(event.source_tokens)),
-                        EventActor::new(event.target.as_str(), span_of(event.target_tokens)),
+                        event
+                            .target
+                            .zip(event.target_tokens)
+                            .map(|(code, tokens)| EventActor::new(code, span_of(tokens))),
                         event.code.as_str(),
                         event.negated,
                         event.rule.as_str(),
+                        detail,
                     ),
                 ));
             }
         }
-        events.sort_by_key(|(span, _)| (span.start(), span.end()));
+        events.sort_by_key(|(span, _): &(Span, Event)| (span.start(), span.end()));
         let layer = Layer::new(events, Overlap::Allow).map_err(|e| StageError {
             message: format!("events produced an invalid layer: {e}"),
         })?;

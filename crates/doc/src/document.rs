@@ -489,8 +489,15 @@ impl Document {
             LayerData::Events(events) => {
                 events.check_spans(&self.text)?;
                 for (_, event) in events.iter() {
-                    event.source().span().check(&self.text)?;
-                    event.target().span().check(&self.text)?;
+                    let detail = event.detail();
+                    let spans = [event.source().span()]
+                        .into_iter()
+                        .chain(event.target().map(|t| t.span()))
+                        .chain(detail.date.as_ref().and_then(|d| d.span()))
+                        .chain(detail.place);
+                    for span in spans {
+                        span.check(&self.text)?;
+                    }
                 }
                 self.events = Some(events);
             }

@@ -45,7 +45,7 @@ pub use document::{
     TokenKind,
 };
 pub use error::{Error, Result};
-pub use event::{Event, EventActor};
+pub use event::{Event, EventActor, EventDate, EventDetail, Goldstein, Modality, Plover};
 pub use layer::{Layer, Overlap};
 pub use mention::{Mention, MentionActor};
 pub use place::Place;

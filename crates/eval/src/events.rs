@@ -106,7 +106,10 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
                 actors: &actors,
             };
             for event in code_sentence(&verbs, &grammar, &view) {
-                coded.insert((event.source, event.target, event.code));
+                // Scored as (source, target, code) triples: events with no target are left out.
+                if let Some(target) = event.target {
+                    coded.insert((event.source, target, event.code));
+                }
             }
             n_sentences += 1;
         }

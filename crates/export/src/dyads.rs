@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use dyad_doc::Document;
+use dyad_doc::{Document, Modality};
 use serde::Serialize;
 
 /// Collects the events of finished documents, pair by pair; a sink runs it, since it spans
@@ -19,7 +19,6 @@ pub struct Dyads {
 /// One move: an event between the pair.
 #[derive(Clone, Debug)]
 struct Move {
-    date: Option<String>,
     document: usize,
     position: usize,
     record: MoveRecord,
@@ -28,8 +27,11 @@ struct Move {
 /// A move as printed.
 #[derive(Clone, Debug, Serialize)]
 pub struct MoveRecord {
-    /// The article's publication time, RFC 3339, when known.
+    /// When the move was made (`2021-04-30`, `2019-02`): the date of the event's clause, else
+    /// the article's publication day; `null` when neither is known.
     pub date: Option<String>,
+    /// `clause` or `article`: where `date` comes from.
+    pub date_source: Option<&'static str>,
     /// The article (its source: path, `path:line`, or WARC record).
     pub article: String,
     /// Who acted.
@@ -38,7 +40,12 @@ pub struct MoveRecord {
     pub target: String,
     /// The CAMEO event code.
     pub cameo: String,
-    /// Whether the verb was negated; a negated move does not pass the ball.
+    /// The PLOVER event type (`CONSULT`), `null` for CAMEO statements and appeals.
+    pub plover: Option<String>,
+    /// `asserted`, `intended`, `hypothetical` or `reported`.
+    pub modality: &'static str,
+    /// Whether the verb was negated; a negated move does not pass the ball, nor does a
+    /// hypothetical one.
     pub negated: bool,
     /// The words the event was read from.
     pub evidence: String,
@@ -49,9 +56,10 @@ pub struct MoveRecord {
 pub struct DyadRecord {
     /// The two actor codes, in alphabetical order.
     pub pair: [String; 2],
-    /// The moves, oldest first (by article date, then input order and position in the text).
+    /// The moves, oldest first (by date, then input order and position in the text; an ISO
+    /// date sorts before the days it contains: `2019-02` before `2019-02-27`).
     pub moves: Vec<MoveRecord>,
-    /// Who made the latest move that was not negated, if any.
+    /// Who made the latest move that was neither negated nor hypothetical, if any.
     pub last_mover: Option<String>,
     /// Who is to answer it: the other actor of the pair.
     pub awaiting: Option<String>,
@@ -70,24 +78,30 @@ impl Dyads {
         let Some(events) = doc.events() else {
             return;
         };
-        let date = doc.meta().published.map(|t| t.to_rfc3339());
         for (span, event) in events.iter() {
-            let (source, target) = (event.source().code(), event.target().code());
+            // A move needs someone to answer it.
+            let Some(target) = event.target() else {
+                continue;
+            };
+            let (source, target) = (event.source().code(), target.code());
             let pair = if source <= target {
                 (source.to_string(), target.to_string())
             } else {
                 (target.to_string(), source.to_string())
             };
+            let detail = event.detail();
             self.pairs.entry(pair).or_default().push(Move {
-                date: date.clone(),
                 document,
                 position: span.start(),
                 record: MoveRecord {
-                    date: date.clone(),
+                    date: detail.date.as_ref().map(|d| d.value().to_string()),
+                    date_source: detail.date.as_ref().map(|d| d.source()),
                     article: doc.meta().source.clone(),
                     source: source.to_string(),
                     target: target.to_string(),
                     cameo: event.cameo().to_string(),
+                    plover: detail.plover.as_ref().map(|p| p.kind().to_string()),
+                    modality: detail.modality.as_str(),
                     negated: event.negated(),
                     evidence: doc.text_of(*span).to_string(),
                 },
@@ -100,11 +114,12 @@ impl Dyads {
         std::mem::take(&mut self.pairs)
             .into_iter()
             .map(|((a, b), mut moves)| {
-                // Undated articles sort after dated ones, in input order.
+                // Undated moves sort after dated ones, in input order.
                 moves.sort_by(|x, y| {
-                    (x.date.is_none(), &x.date, x.document, x.position).cmp(&(
-                        y.date.is_none(),
-                        &y.date,
+                    let (dx, dy) = (&x.record.date, &y.record.date);
+                    (dx.is_none(), dx, x.document, x.position).cmp(&(
+                        dy.is_none(),
+                        dy,
                         y.document,
                         y.position,
                     ))
@@ -112,7 +127,9 @@ impl Dyads {
                 let last_mover = moves
                     .iter()
                     .rev()
-                    .find(|m| !m.record.negated)
+                    .find(|m| {
+                        !m.record.negated && m.record.modality != Modality::Hypothetical.as_str()
+                    })
                     .map(|m| m.record.source.clone());
                 let awaiting =
                     last_mover
@@ -131,13 +148,15 @@ impl Dyads {
 
 #[cfg(test)]
 mod tests {
-    use dyad_doc::{Event, EventActor, Layer, LayerData, Meta, Overlap, Span};
+    use dyad_doc::{
+        Event, EventActor, EventDate, EventDetail, Layer, LayerData, Meta, Overlap, Span,
+    };
 
     use super::*;
 
-    /// A document of `text` published on `date` with events `(source, target, cameo, word)`,
-    /// each evidenced by the first occurrence of its word.
-    fn doc(text: &str, date: &str, events: &[(&str, &str, &str, &str)]) -> Document {
+    /// A document of `text` published on `date` with events `(source, target, cameo, word,
+    /// modality)`, each evidenced by the first occurrence of its word and dated by the article.
+    fn doc(text: &str, date: &str, events: &[(&str, &str, &str, &str, Modality)]) -> Document {
         let mut meta = Meta::new(format!("{date}.txt"));
         meta.published = Some(format!("{date}T12:00:00+09:00").parse().unwrap());
         let mut doc = Document::single_body(text, meta).unwrap();
@@ -147,12 +166,22 @@ mod tests {
         };
         let items = events
             .iter()
-            .map(|&(source, target, cameo, word)| {
+            .map(|&(source, target, cameo, word, modality)| {
                 let actor = |code: &str| EventActor::new(code, span(word));
-                (
-                    span(word),
-                    Event::new(actor(source), actor(target), cameo, false, "t:1"),
-                )
+                let detail = EventDetail {
+                    date: Some(EventDate::Article { value: date.into() }),
+                    modality,
+                    ..EventDetail::default()
+                };
+                let event = Event::new(
+                    actor(source),
+                    Some(actor(target)),
+                    cameo,
+                    false,
+                    "t:1",
+                    detail,
+                );
+                (span(word), event)
             })
             .collect();
         let layer = Layer::new(items, Overlap::Allow).unwrap();
@@ -167,19 +196,25 @@ mod tests {
         dyads.add(&doc(
             "The US urged talks.",
             "2021-05-07",
-            &[("USA", "PRK", "036", "urged")],
+            &[("USA", "PRK", "036", "urged", Modality::Asserted)],
         ));
         dyads.add(&doc(
             "Pyongyang rejected talks.",
             "2021-04-30",
-            &[("PRK", "USA", "125", "rejected")],
+            &[("PRK", "USA", "125", "rejected", Modality::Asserted)],
+        ));
+        // A move that would only happen under a condition does not pass the ball.
+        dyads.add(&doc(
+            "Pyongyang would talk if sanctions end.",
+            "2021-05-08",
+            &[("PRK", "USA", "036", "talk", Modality::Hypothetical)],
         ));
         let records = dyads.records();
         assert_eq!(records.len(), 1);
         let usa_prk = &records[0];
         assert_eq!(usa_prk.pair, ["PRK".to_string(), "USA".to_string()]);
         let order: Vec<&str> = usa_prk.moves.iter().map(|m| m.evidence.as_str()).collect();
-        assert_eq!(order, ["rejected", "urged"]);
+        assert_eq!(order, ["rejected", "urged", "talk"]);
         assert_eq!(usa_prk.last_mover.as_deref(), Some("USA"));
         assert_eq!(usa_prk.awaiting.as_deref(), Some("PRK"));
     }

@@ -31,7 +31,7 @@ pub use dyads::{DyadRecord, Dyads, MoveRecord};
 pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
     ActorRecord, ArticleRecord, AuthorRecord, DiagnosticRecord, EventRecord, FailureRecord,
-    MentionActorRecord, MentionRecord, PlaceRecord, QuoteRecord, RecordOptions, SectionRecord,
-    SentenceRecord, SpanText, SyntaxRecord, TimeRecord, TokenRecord, SCHEMA,
+    MentionActorRecord, MentionRecord, PlaceRecord, PloverRecord, QuoteRecord, RecordOptions,
+    SectionRecord, SentenceRecord, SpanText, SyntaxRecord, TimeRecord, TokenRecord, SCHEMA,
 };
 pub use report::text_report;

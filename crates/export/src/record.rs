@@ -236,23 +236,53 @@ pub struct QuoteRecord<'a> {
     pub cue: Option<SpanText<'a>>,
 }
 
-/// An event: who did what to whom, and the words it was read from.
+/// An event: who did what to whom, when and where, and the words it was read from.
 #[derive(Debug, Serialize)]
 pub struct EventRecord<'a> {
     /// Who acted: the actor code and the words naming it.
     pub source: ActorRecord<'a>,
-    /// Who was acted on.
-    pub target: ActorRecord<'a>,
+    /// Who was acted on; `null` for an event with no recipient.
+    pub target: Option<ActorRecord<'a>>,
     /// The CAMEO event code (`036`).
     pub cameo: &'a str,
+    /// The code's Goldstein weight, -10 (conflict) to +10 (cooperation); `null` when unknown.
+    pub goldstein: Option<f64>,
+    /// GDELT's quad class of the code's root: 1 verbal cooperation, 2 material cooperation, 3
+    /// verbal conflict, 4 material conflict.
+    pub quad_class: Option<u8>,
+    /// The PLOVER reading; `null` for CAMEO statements and appeals, which PLOVER does not code.
+    pub plover: Option<PloverRecord<'a>>,
     /// Whether the verb is negated (`did not attack`).
     pub negated: bool,
+    /// `asserted`, `intended` (promised, planned or future), `hypothetical` (under a
+    /// condition) or `reported` (inside what someone said).
+    pub modality: &'static str,
+    /// The day or period it happened (`2021-04-30`, `2019-02`), `null` when neither the text
+    /// nor the article says.
+    pub date: Option<&'a str>,
+    /// `clause` when `date` comes from a time expression of the event's clause (or a clause
+    /// it hangs off), `article` when it is the publication day.
+    pub date_source: Option<&'static str>,
+    /// Where it happened: a place of its sentence, else the dateline's; `null` when unknown.
+    pub place: Option<PlaceRecord<'a>>,
     /// The index of the sentence in `sentences`.
-    pub sentence: Option<usize>,
+    pub sentence: usize,
     /// The verb that triggered the event.
     pub evidence: SpanText<'a>,
     /// The pattern or verb block that coded it, as `file:line`.
     pub rule: &'a str,
+}
+
+/// An event's PLOVER type, mode and contexts.
+#[derive(Debug, Serialize)]
+pub struct PloverRecord<'a> {
+    /// The event type (`CONSULT`).
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    /// The mode (`visit`), `null` when none.
+    pub mode: Option<&'a str>,
+    /// The contexts (`diplomatic`), possibly none.
+    pub context: Vec<&'a str>,
 }
 
 /// An actor as an event names it.
@@ -376,16 +406,7 @@ impl<'a> ArticleRecord<'a> {
         let places = doc.places().map_or_else(Vec::new, |layer| {
             layer
                 .iter()
-                .map(|(span, place)| PlaceRecord {
-                    span: conv.convert_span(*span),
-                    text: doc.text_of(*span),
-                    geonameid: place.geonameid(),
-                    name: place.name(),
-                    country: place.country(),
-                    lat: place.lat(),
-                    lon: place.lon(),
-                    feature: place.feature(),
-                })
+                .map(|(span, place)| place_record(doc, &mut conv, *span, place))
                 .collect()
         });
         let tokens = options.tokens.then(|| {
@@ -431,15 +452,31 @@ impl<'a> ArticleRecord<'a> {
                 span: conv.convert_span(a.span()),
                 text: doc.text_of(a.span()),
             };
-            let (source, target) = (actor(event.source()), actor(event.target()));
+            let (source, target) = (actor(event.source()), event.target().map(actor));
+            let detail = event.detail();
+            // The place is a span of the places layer, where its gazetteer entry is.
+            let place = detail.place.and_then(|at| {
+                let layer = doc.places()?.as_slice();
+                let (span, place) = layer.iter().find(|(span, _)| *span == at)?;
+                Some(place_record(doc, &mut conv, *span, place))
+            });
             events.push(EventRecord {
                 source,
                 target,
                 cameo: event.cameo(),
+                goldstein: detail.goldstein.map(|g| g.value()),
+                quad_class: detail.quad_class,
+                plover: detail.plover.as_ref().map(|p| PloverRecord {
+                    kind: p.kind(),
+                    mode: p.mode(),
+                    context: p.context().iter().map(|c| &**c).collect(),
+                }),
                 negated: event.negated(),
-                sentence: doc
-                    .sentences()
-                    .and_then(|s| s.iter().position(|(s, _)| s.contains(*span))),
+                modality: detail.modality.as_str(),
+                date: detail.date.as_ref().map(|d| d.value()),
+                date_source: detail.date.as_ref().map(|d| d.source()),
+                place,
+                sentence: detail.sentence,
                 evidence: SpanText {
                     span: conv.convert_span(*span),
                     text: doc.text_of(*span),
@@ -500,5 +537,24 @@ impl<'a> ArticleRecord<'a> {
                 .collect(),
             duplicate_of: None,
         }
+    }
+}
+
+/// The record of the place `place` mentioned at `span`.
+fn place_record<'a>(
+    doc: &'a Document,
+    conv: &mut OffsetConverter<'_>,
+    span: Span,
+    place: &'a dyad_doc::Place,
+) -> PlaceRecord<'a> {
+    PlaceRecord {
+        span: conv.convert_span(span),
+        text: doc.text_of(span),
+        geonameid: place.geonameid(),
+        name: place.name(),
+        country: place.country(),
+        lat: place.lat(),
+        lon: place.lon(),
+        feature: place.feature(),
     }
 }

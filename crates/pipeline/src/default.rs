@@ -49,8 +49,14 @@ pub fn pipeline_with(knowledge: &Knowledge, notes: &mut Vec<String>) -> Result<P
                 .map_err(|e| failed("events")(Box::new(e)))?
         }
     };
-    let grammar = dyad_coder::Grammar::builtin().map_err(|e| failed("events")(Box::new(e)))?;
-    let events = dyad_coder::EventStage::with(kb, verbs, grammar);
+    let coder_file = |e: dyad_coder::Error| failed("events")(Box::new(e));
+    let events = dyad_coder::EventStage::with(
+        kb,
+        verbs,
+        dyad_coder::Grammar::builtin().map_err(coder_file)?,
+        dyad_coder::Ontology::builtin().map_err(coder_file)?,
+        dyad_coder::ModalityRules::builtin().map_err(coder_file)?,
+    );
     Pipeline::builder(Box::new(|raw: &RawDoc| {
         dyad_extract::extract(raw)
             .map(|extracted| (extracted.doc, extracted.diagnostics))

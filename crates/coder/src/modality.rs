@@ -1,0 +1,205 @@
+//! Whether an event happened, is intended, is hypothetical or is reported, read from the parse
+//! with the word lists of `crates/coder/data/modality.txt`.
+
+use std::collections::HashSet;
+
+use dyad_doc::Modality;
+
+use crate::{
+    clauses::Clauses,
+    lines::{entries, error},
+    SentenceView,
+};
+
+/// The words that mark modality: conditions, modal auxiliaries, intent verbs, speech verbs.
+#[derive(Clone, Debug, Default)]
+pub struct ModalityRules {
+    condition: HashSet<String>,
+    modal: HashSet<String>,
+    intent: HashSet<String>,
+    speech: HashSet<String>,
+}
+
+impl ModalityRules {
+    /// The embedded word lists.
+    ///
+    /// Fails only if the embedded file is malformed, naming the file and line.
+    pub fn builtin() -> crate::Result<ModalityRules> {
+        ModalityRules::from_text(
+            "crates/coder/data/modality.txt",
+            include_str!("../data/modality.txt"),
+        )
+    }
+
+    /// Reads word lists in the format of `modality.txt` (`KIND word` a line); `file` names it
+    /// in errors.
+    pub fn from_text(file: &str, text: &str) -> crate::Result<ModalityRules> {
+        let mut rules = ModalityRules::default();
+        for line in entries(text, false) {
+            let [kind, word] = line.fields[..] else {
+                return Err(error(file, line.number, "expected a kind and one word"));
+            };
+            let list = match kind {
+                "condition" => &mut rules.condition,
+                "modal" => &mut rules.modal,
+                "intent" => &mut rules.intent,
+                "speech" => &mut rules.speech,
+                _ => {
+                    return Err(error(
+                        file,
+                        line.number,
+                        format!("unknown kind {kind:?} (condition, modal, intent or speech)"),
+                    ))
+                }
+            };
+            if !list.insert(word.to_lowercase()) {
+                return Err(error(
+                    file,
+                    line.number,
+                    format!("{word:?} is listed twice"),
+                ));
+            }
+        }
+        Ok(rules)
+    }
+
+    /// The modality of the event whose verb is token `verb` of `sentence`.
+    pub fn modality(&self, verb: usize, sentence: &SentenceView) -> Modality {
+        self.read(verb, &Clauses::new(sentence))
+    }
+
+    /// Reads the clauses from `verb` up: a condition anywhere on the way makes the event
+    /// hypothetical; a modal auxiliary or an intent verb above an infinitive, before the way
+    /// leaves the verb's own statement, makes it intended; a speech verb over its clause makes
+    /// it reported.
+    pub(crate) fn read(&self, verb: usize, clauses: &Clauses) -> Modality {
+        let (mut intended, mut reported) = (false, false);
+        let word_in =
+            |list: &HashSet<String>, t: usize| list.contains(&clauses.lemma(t).to_lowercase());
+        let mut at = verb;
+        for _ in 0..clauses.len() {
+            if at >= clauses.len() {
+                break;
+            }
+            for &child in clauses.children(at) {
+                match clauses.deprel(child) {
+                    "mark" if word_in(&self.condition, child) => return Modality::Hypothetical,
+                    "aux" if !reported && word_in(&self.modal, child) => intended = true,
+                    _ => {}
+                }
+            }
+            let Some(head) = clauses.head(at) else {
+                break;
+            };
+            match clauses.deprel(at) {
+                "xcomp" => intended |= !reported && word_in(&self.intent, head),
+                "conj" => {}
+                "ccomp" | "parataxis" if word_in(&self.speech, head) => reported = true,
+                "ccomp" => {}
+                _ => break,
+            }
+            at = head;
+        }
+        if intended {
+            Modality::Intended
+        } else if reported {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use dyad_doc::{Analysis, Upos};
+
+    use super::*;
+
+    /// The modality of the verb at `verb` in a sentence of `(word, upos, head (1-based, 0 for
+    /// the root), deprel)` rows, the word standing for its lemma.
+    fn check(rows: &[(&'static str, Upos, usize, &str)], verb: usize, expected: Modality) {
+        let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
+        let analyses: Vec<Analysis> = rows
+            .iter()
+            .map(|&(word, upos, head, deprel)| {
+                Analysis::new(
+                    upos,
+                    Arc::from("_"),
+                    Arc::from("_"),
+                    Arc::from(word),
+                    head.checked_sub(1),
+                    Arc::from(deprel),
+                )
+            })
+            .collect();
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors: &[],
+        };
+        let rules = ModalityRules::builtin().unwrap();
+        assert_eq!(rules.modality(verb, &view), expected, "{words:?} at {verb}");
+    }
+
+    #[test]
+    fn intent_future_condition_and_speech() {
+        use Modality::*;
+        use Upos::*;
+        let plans = [
+            ("Seoul", Propn, 2, "nsubj"),
+            ("plan", Verb, 0, "root"),
+            ("to", Part, 4, "mark"),
+            ("hold", Verb, 2, "xcomp"),
+            ("talks", Noun, 4, "obj"),
+        ];
+        check(&plans, 1, Asserted);
+        check(&plans, 3, Intended);
+        let will = [
+            ("US", Propn, 3, "nsubj"),
+            ("will", Aux, 3, "aux"),
+            ("provide", Verb, 0, "root"),
+            ("aid", Noun, 3, "obj"),
+        ];
+        check(&will, 2, Intended);
+        let said = [
+            ("Blinken", Propn, 2, "nsubj"),
+            ("say", Verb, 0, "root"),
+            ("Pyongyang", Propn, 4, "nsubj"),
+            ("reject", Verb, 2, "ccomp"),
+            ("talks", Noun, 4, "obj"),
+        ];
+        check(&said, 1, Asserted);
+        check(&said, 3, Reported);
+        let condition = [
+            ("if", Sconj, 3, "mark"),
+            ("Pyongyang", Propn, 3, "nsubj"),
+            ("agree", Verb, 5, "advcl"),
+            ("Seoul", Propn, 5, "nsubj"),
+            ("meet", Verb, 0, "root"),
+        ];
+        check(&condition, 2, Hypothetical);
+        check(&condition, 4, Asserted);
+    }
+
+    #[test]
+    fn malformed_lists_name_the_line() {
+        let error = |text: &str| {
+            ModalityRules::from_text("m.txt", text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            error("modal will\nmood will\n"),
+            "m.txt:2: unknown kind \"mood\" (condition, modal, intent or speech)"
+        );
+        assert_eq!(
+            error("modal will\nmodal will\n"),
+            "m.txt:2: \"will\" is listed twice"
+        );
+        assert_eq!(error("speech\n"), "m.txt:1: expected a kind and one word");
+    }
+}

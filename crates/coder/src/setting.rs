@@ -1,0 +1,82 @@
+//! When and where an event happened: the time expressions and places of its sentence, read
+//! along the chain of clauses its verb hangs off.
+
+use std::ops::Range;
+
+use dyad_doc::{Place, Span, Timex, TimexType, Token};
+
+use crate::clauses::Clauses;
+
+/// The dates and places of one sentence, each with the clause it hangs off.
+pub(crate) struct Setting<'a> {
+    dates: Vec<(Option<usize>, Span, &'a str)>,
+    places: Vec<(Option<usize>, Span)>,
+}
+
+impl<'a> Setting<'a> {
+    /// The calendar dates among `times` and the places among `places` (both the sentence's),
+    /// leaving out places that name one of the sentence's actors (`actors`, token ranges):
+    /// in `the US urged North Korea`, North Korea is who, not where.
+    pub(crate) fn new(
+        tokens: &[(Span, Token)],
+        clauses: &Clauses,
+        times: &'a [(Span, Timex)],
+        places: &[(Span, Place)],
+        actors: &[Range<usize>],
+    ) -> Setting<'a> {
+        let tokens_of = |span: Span| {
+            let first = tokens.partition_point(|(t, _)| t.start() < span.start());
+            let last = tokens.partition_point(|(t, _)| t.end() <= span.end());
+            first..last.max(first)
+        };
+        let dates = times
+            .iter()
+            .filter_map(|(span, timex)| {
+                let value = calendar_date(timex)?;
+                Some((clauses.clause_of_phrase(tokens_of(*span)), *span, value))
+            })
+            .collect();
+        let places = places
+            .iter()
+            .filter_map(|(span, _)| {
+                let range = tokens_of(*span);
+                let is_actor = actors
+                    .iter()
+                    .any(|a| a.start < range.end && range.start < a.end);
+                (!is_actor).then(|| (clauses.clause_of_phrase(range), *span))
+            })
+            .collect();
+        Setting { dates, places }
+    }
+
+    /// The date of the innermost clause of `chain` that has one.
+    pub(crate) fn date(&self, chain: &[usize]) -> Option<(Span, &'a str)> {
+        chain.iter().find_map(|&clause| {
+            self.dates
+                .iter()
+                .find(|(c, _, _)| *c == Some(clause))
+                .map(|&(_, span, value)| (span, value))
+        })
+    }
+
+    /// The place of the innermost clause of `chain` that has one, else the sentence's first.
+    pub(crate) fn place(&self, chain: &[usize]) -> Option<Span> {
+        chain
+            .iter()
+            .find_map(|&clause| self.places.iter().find(|(c, _)| *c == Some(clause)))
+            .or_else(|| self.places.first())
+            .map(|&(_, span)| span)
+    }
+}
+
+/// The calendar date a time expression names (`2021-04-30`, `2019-02`, the day of
+/// `2021-05-07T14:30`), or `None` for durations, sets and dates with no year
+/// (`PRESENT_REF`, `XXXX-05`).
+fn calendar_date(timex: &Timex) -> Option<&str> {
+    if !matches!(timex.kind(), TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let value = timex.value();
+    let day = value.split('T').next().unwrap_or(value);
+    (day.len() >= 4 && day.bytes().take(4).all(|b| b.is_ascii_digit())).then_some(day)
+}
