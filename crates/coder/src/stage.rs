@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dyad_doc::{
-    Document, Event, EventActor, EventDate, EventDetail, Layer, LayerData, LayerKind, Overlap,
-    SectionKind, Span, Stage, StageError, StageOutput,
+    Document, Event, EventActor, EventDate, EventDetail, Layer, LayerData, LayerKind, Mention,
+    Overlap, SectionKind, Span, Stage, StageError, StageOutput,
 };
 use dyad_kb::Kb;
 
@@ -53,6 +53,45 @@ impl EventStage {
             modality,
         }
     }
+}
+
+/// How a mention's actor was found when the knowledge base's names alone do not find it: a
+/// pronoun or phrase in a coreference chain (`he` for Blinken), a person coded by a title,
+/// an apposition or an earlier full name.
+const FROM_MENTIONS: [&str; 5] = ["pronoun", "nominal", "title", "apposition", "alias"];
+
+/// Adds to a sentence's `actors` (from the knowledge base) the mentions of the mentions layer
+/// that it alone does not find (see [`FROM_MENTIONS`]), where they overlap none of them. A
+/// possessive pronoun is left out: `its` in `the results of its policy review` qualifies the
+/// phrase, it does not stand for the phrase's actor.
+fn add_mention_actors(
+    mentions: &[(Span, Mention)],
+    sentence_tokens: &[(Span, dyad_doc::Token)],
+    analyses: &[dyad_doc::Analysis],
+    actors: &mut Vec<crate::Actor>,
+) {
+    let before = actors.len();
+    for (span, mention) in mentions {
+        let Some(actor) = mention.actor().filter(|a| FROM_MENTIONS.contains(&a.via())) else {
+            continue;
+        };
+        let start = sentence_tokens.partition_point(|(t, _)| t.start() < span.start());
+        let end = sentence_tokens.partition_point(|(t, _)| t.end() <= span.end());
+        let possessive = |i: usize| analyses.get(i).is_some_and(|a| a.deprel() == "nmod:poss");
+        if start >= end || (actor.via() == "pronoun" && possessive(start)) {
+            continue;
+        }
+        let overlaps = actors[..before]
+            .iter()
+            .any(|a| a.tokens.start < end && start < a.tokens.end);
+        if !overlaps {
+            actors.push(crate::Actor {
+                tokens: start..end,
+                code: actor.code().to_string(),
+            });
+        }
+    }
+    actors.sort_by_key(|a| (a.tokens.start, a.tokens.end));
 }
 
 impl Stage for EventStage {
@@ -108,7 +147,11 @@ impl Stage for EventStage {
                 .iter()
                 .map(|(span, _)| &text[span.range()])
                 .collect();
-            let actors = sentence_actors(&self.kb, text, sentence_tokens, day, &mut found);
+            let mut actors = sentence_actors(&self.kb, text, sentence_tokens, day, &mut found);
+            if let Some(mentions) = doc.mentions() {
+                let within = &mentions.as_slice()[mentions.within(*sentence_span)];
+                add_mention_actors(within, sentence_tokens, analyses, &mut actors);
+            }
             let view = SentenceView {
                 words: &words,
                 analyses,
