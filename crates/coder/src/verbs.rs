@@ -95,7 +95,8 @@ impl VerbDictionary {
     ///
     /// Fails on a pattern or verb line outside any verb block, on a pattern without a code and on
     /// a block header without one; patterns dyad cannot read (an unknown synonym set, a code
-    /// that is not CAMEO's form, unbalanced brackets) are skipped and reported.
+    /// that is not CAMEO's form, unbalanced brackets) are skipped and reported, and so is a
+    /// block header's unreadable code (the block then has no default code).
     pub fn from_petrarch(file: &str, text: &str) -> crate::Result<VerbDictionary> {
         let mut dictionary = VerbDictionary::default();
         let mut synsets: HashMap<String, Vec<String>> = HashMap::new();
@@ -113,7 +114,8 @@ impl VerbDictionary {
                 continue;
             }
             let line = without_comment(raw).trim();
-            if line.is_empty() {
+            // PETRARCH files also carry XML-style comment lines (`<!-- VERSION: 0.1 -->`).
+            if line.is_empty() || line.starts_with("<!") {
                 continue;
             }
             if let Some(name) = line.strip_prefix('&') {
@@ -126,16 +128,25 @@ impl VerbDictionary {
                 let (name, code) = header
                     .split_once('[')
                     .ok_or_else(|| error("a verb block header needs a [CODE]"))?;
+                // A block whose code dyad cannot read (`[025?]`) still groups its verbs and
+                // patterns; it codes nothing by itself, and the report says so.
+                let code = parse_code(code).unwrap_or_else(|why| {
+                    dictionary.report.skipped.push(format!(
+                        "{file}:{line_no}: {why}: the block has no default code"
+                    ));
+                    None
+                });
                 dictionary.entries.push(VerbEntry {
                     name: words(name),
-                    code: parse_code(code).map_err(|m| error(&m))?,
+                    code,
                     patterns: Vec::new(),
                     origin: format!("{file}:{line_no}"),
                 });
                 dictionary.report.blocks += 1;
             } else if let (Some(member), Some(set)) = (line.strip_prefix('+'), &synset) {
-                let word = member.split_whitespace().next().unwrap_or_default();
-                synsets.entry(set.clone()).or_default().push(words(word));
+                // A member may be several words (`+ECONOMIC SANCTIONS`), with forms in braces.
+                let member = member.split('{').next().unwrap_or_default();
+                synsets.entry(set.clone()).or_default().push(words(member));
             } else if let Some(body) = line.strip_prefix('-') {
                 let entry = dictionary
                     .entries

@@ -6,6 +6,7 @@
 //! When the data is absent the report says the suite was skipped, so a fresh clone passes.
 //! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them;
 //! [`webeval::dev_pages`] lists the web suite's errors on its dev half.
+//! [`events::dev_records`] lists the event suites' dev records with dyad's events and parses.
 //! [`news`] reads the unlabelled news text the training programs induce word classes from.
 //!
 //! Suites:
@@ -42,7 +43,7 @@ mod aeb;
 pub mod conllu;
 // Not in `suite_names` until issue 5's floors hold; `dyad eval` cannot run it yet, the
 // `run_suite` example can.
-mod events;
+pub mod events;
 mod geo;
 mod ner;
 pub mod news;
@@ -111,6 +112,16 @@ pub(crate) fn thread_cpu_seconds() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
     Some(nanos as f64 / 1e9)
+}
+
+/// The 64-bit FNV-1a hash of `key`'s bytes: a split of a benchmark by it stays fixed when
+/// records are added or reordered.
+pub(crate) fn fnv1a(key: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    key.bytes().fold(OFFSET, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+    })
 }
 
 /// The names of the suites [`run`] knows.
