@@ -294,6 +294,11 @@ impl Tree {
 /// actors coordinated with that one (`ties between Gondor and Osgiliath`), leaving out actors
 /// in phrases of place (`an attack by Osgiliath soldiers in south Ithilen` names Osgiliath).
 fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+    actors_below(root, sentence, tree, false)
+}
+
+/// [`phrase_actors`], where `places` lets actors in phrases of place count too.
+fn actors_below(root: usize, sentence: &SentenceView, tree: &Tree, places: bool) -> Vec<usize> {
     let heads = with_conjuncts(root, sentence, tree);
     // Each actor's anchor: its token nearest the phrase's root.
     let anchor = |a: usize, head: usize| {
@@ -312,7 +317,7 @@ fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
                 // Not inside another conjunct, nor inside a phrase of place.
                 !heads.iter().any(|&other| {
                     other != head && tree.dominates(head, other) && tree.dominates(other, t)
-                }) && !tree.place_between(head, t)
+                }) && (places || !tree.place_between(head, t))
             })
             .min_by_key(|&(_, t)| tree.depth_below(head, t));
         let Some((_, t)) = best else {
@@ -355,18 +360,31 @@ fn child(verb: usize, sentence: &SentenceView, tree: &Tree, rel: &[&str]) -> Opt
 fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
+        let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some();
         if let Some(agent) = tree.children(at).find(|&c| {
             sentence.analyses[c].deprel() == "obl:agent"
                 || (sentence.analyses[c].deprel() == "obl"
                     && tree
                         .children(c)
                         .any(|g| sentence.analyses[g].lemma() == "by"))
-                    && child(at, sentence, tree, &["nsubj:pass"]).is_some()
+                    && passive
         }) {
             return phrase_actors(agent, sentence, tree);
         }
-        if let Some(subject) = child(at, sentence, tree, &["nsubj", "csubj"]) {
-            return phrase_actors(subject, sentence, tree);
+        // A parse may give a clause two subjects where it missed a coordination (`Arnor and
+        // the evil awful Gondor welcomed`): all of them act.
+        let subjects = phrase_actors_of(at, sentence, tree, &["nsubj", "csubj"], false);
+        if !subjects.is_empty() {
+            return subjects;
+        }
+        // A passive without its agent (`was criticized over its dispute with Eriador`, `was
+        // shot dead in Osgiliath`): whoever its other phrases name acted.
+        if passive {
+            let others = phrase_actors_of(at, sentence, tree, &["obl"], false);
+            if !others.is_empty() {
+                return others;
+            }
+            return phrase_actors_of(at, sentence, tree, &["obl"], true);
         }
         let Some(head) = tree.heads[at] else {
             return Vec::new();
@@ -378,11 +396,52 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
                 }
                 at = head;
             }
+            // A clause hanging off a name (`Pyongyang on Thursday fired`, parsed with the name
+            // as a verb or the clause as the name's conjunct; `officials who met`): the name
+            // acts, unless the clause is a participle that says what was done to it (`an
+            // Eriadorian shot dead`).
+            "conj" | "ccomp" | "parataxis" | "acl:relcl" | "acl"
+                if names_actor(head, sentence, tree)
+                    && sentence.analyses[at].xpos() != "VBN" =>
+            {
+                return phrase_actors(head, sentence, tree);
+            }
             "conj" | "advcl" | "acl" | "ccomp" => at = head,
             _ => return Vec::new(),
         }
     }
     Vec::new()
+}
+
+/// Whether `token` is a noun or name, or lies inside an actor mention, and heads a phrase
+/// that names an actor.
+fn names_actor(token: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    let nominal = matches!(sentence.analyses[token].upos(), Upos::Noun | Upos::Propn)
+        || sentence.actors.iter().any(|a| a.tokens.contains(&token));
+    nominal && !phrase_actors(token, sentence, tree).is_empty()
+}
+
+/// The actors of every child of `verb` related by one of `rels` (not phrases of place unless
+/// `places`).
+fn phrase_actors_of(
+    verb: usize,
+    sentence: &SentenceView,
+    tree: &Tree,
+    rels: &[&str],
+    places: bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for c in tree
+        .children(verb)
+        .filter(|&c| rels.contains(&sentence.analyses[c].deprel()) && (places || !tree.place[c]))
+    {
+        for actor in actors_below(c, sentence, tree, places) {
+            if !found.contains(&actor) {
+                found.push(actor);
+            }
+        }
+    }
+    found
 }
 
 /// The actors acted on: a passive's subject's, the object's, or those of its prepositional
@@ -391,21 +450,12 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
 /// A verb whose object is a clause (`noted that Cirith Ungol regretted ...`) acts on the
 /// clause's subject.
 fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
-    if let Some(subject) = child(verb, sentence, tree, &["nsubj:pass"]) {
-        return phrase_actors(subject, sentence, tree);
+    let passive = phrase_actors_of(verb, sentence, tree, &["nsubj:pass"], false);
+    if !passive.is_empty() {
+        return passive;
     }
-    for rel in [&["obj", "iobj"][..], &["obl", "xcomp"][..]] {
-        let mut found = Vec::new();
-        for c in tree
-            .children(verb)
-            .filter(|&c| rel.contains(&sentence.analyses[c].deprel()) && !tree.place[c])
-        {
-            for actor in phrase_actors(c, sentence, tree) {
-                if !found.contains(&actor) {
-                    found.push(actor);
-                }
-            }
-        }
+    for rels in [&["obj", "iobj"][..], &["obl", "xcomp"][..]] {
+        let found = phrase_actors_of(verb, sentence, tree, rels, false);
         if !found.is_empty() {
             return found;
         }
@@ -415,7 +465,9 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
             return phrase_actors(subject, sentence, tree);
         }
     }
-    Vec::new()
+    // Nothing else: a phrase of place may name whom it was done to after all (`fired shells
+    // at Seoul`, `criticized the closure of guest houses in Bree`).
+    phrase_actors_of(verb, sentence, tree, &["obj", "iobj", "obl", "xcomp"], true)
 }
 
 /// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
