@@ -118,9 +118,10 @@ fn qualified<'w>(
     let linked = ["of", "from", "in"]
         .iter()
         .any(|p| word(range.end).eq_ignore_ascii_case(p));
-    let Some(first) = actors
-        .iter()
-        .position(|(a, _)| linked && a.tokens.start == range.end + 1)
+    // The longest actor there (`Egypt's Muslim Brotherhood`, not `Egypt`).
+    let Some(first) = (0..actors.len())
+        .filter(|&i| linked && actors[i].0.tokens.start == range.end + 1)
+        .max_by_key(|&i| actors[i].0.tokens.len())
     else {
         return Vec::new();
     };

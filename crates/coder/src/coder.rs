@@ -401,8 +401,7 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
             // acts, unless the clause is a participle that says what was done to it (`an
             // Eriadorian shot dead`).
             "conj" | "ccomp" | "parataxis" | "acl:relcl" | "acl"
-                if names_actor(head, sentence, tree)
-                    && sentence.analyses[at].xpos() != "VBN" =>
+                if names_actor(head, sentence, tree) && sentence.analyses[at].xpos() != "VBN" =>
             {
                 return phrase_actors(head, sentence, tree);
             }

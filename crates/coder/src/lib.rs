@@ -11,21 +11,25 @@
 //!   chains (`urged ... to`, `said and added`).
 //! - [`EventStage`] is the pipeline stage: the events layer, each event pointing at its verb
 //!   and its actors' words, coded with the embedded knowledge base and CAMEO 2.0 patterns.
+//! - [`Discards`] rules out sentences and stories by phrases (sports, weather), read from
+//!   PETRARCH's discard lists.
 //! - [`sentence_actors`] finds a sentence's actors with the knowledge base (`dyad-kb`), folding
 //!   role nouns into the actor they qualify.
 #![deny(missing_docs)]
 
 mod actors;
 mod coder;
+mod discards;
 mod stage;
 mod verbs;
 
 pub use actors::sentence_actors;
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
+pub use discards::{Discard, Discards};
 pub use stage::EventStage;
 pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
 
-/// Errors reading a verb dictionary.
+/// Errors reading a verb dictionary or a discard list.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

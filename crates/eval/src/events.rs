@@ -29,7 +29,9 @@ use std::{
 };
 
 use chrono::NaiveDate;
-use dyad_coder::{code_sentence, sentence_actors, Actor, Grammar, SentenceView, VerbDictionary};
+use dyad_coder::{
+    code_sentence, sentence_actors, Actor, Discard, Discards, Grammar, SentenceView, VerbDictionary,
+};
 use dyad_doc::Analysis;
 use dyad_kb::Kb;
 use dyad_nlp::{SentenceSplitter, Tokenizer};
@@ -143,6 +145,7 @@ struct Suite {
     actors: &'static [&'static str],
     agents: &'static str,
     verbs: &'static str,
+    discards: &'static str,
     /// The CAMEO event code list; when set, records with other gold codes are left out.
     cameo_only: Option<&'static str>,
     /// F1 (true) or found/extra rates (false).
@@ -160,6 +163,7 @@ const SUITES: [Suite; 3] = [
         actors: &["ud/validate_dictionaries/PETR_Validate_actors_2_02.txt"],
         agents: "ud/validate_dictionaries/PETR_Validate_agents_2_02.txt",
         verbs: "ud/validate_dictionaries/PETR_Validate_verbs_2_02.txt",
+        discards: "ud/validate_dictionaries/PETR_Validate_discards_2_02.txt",
         cameo_only: None,
         f1: false,
         floors: &[],
@@ -174,6 +178,7 @@ const SUITES: [Suite; 3] = [
         ],
         agents: "../dictionaries/Phoenix.agents.txt",
         verbs: "../dictionaries/CAMEO.2.0.txt",
+        discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
         floors: &[],
@@ -184,6 +189,7 @@ const SUITES: [Suite; 3] = [
         actors: &["../dictionaries/PETR.Validate.actors.txt"],
         agents: "../dictionaries/PETR.Validate.agents.txt",
         verbs: "../dictionaries/PETR.Validate.verbs.txt",
+        discards: "../dictionaries/PETR.Validate.discards.txt",
         cameo_only: Some("../../gdelt/CAMEO.eventcodes.AlifCor-copy.txt"),
         f1: false,
         floors: &[],
@@ -221,7 +227,7 @@ struct Parsed {
 impl Suite {
     /// The files it needs, relative to the data folder.
     fn files(&self) -> Vec<String> {
-        let mut files = vec![self.records, self.agents, self.verbs];
+        let mut files = vec![self.records, self.agents, self.verbs, self.discards];
         files.extend(self.actors);
         files.extend(self.cameo_only);
         files
@@ -263,9 +269,12 @@ impl Suite {
             ),
             None => None,
         };
+        let discards_file = path(self.discards);
+        let discards = Discards::from_petrarch(&discards_file, &read(&discards_file)?)?;
         let coder = Coder {
             kb,
             verbs,
+            discards,
             grammar: Grammar::builtin()?,
             tokenizer: Tokenizer::new()?,
             splitter: SentenceSplitter::new()?,
@@ -415,6 +424,7 @@ impl Counts {
 struct Coder {
     kb: Kb,
     verbs: VerbDictionary,
+    discards: Discards,
     grammar: Grammar,
     tokenizer: Tokenizer,
     splitter: SentenceSplitter,
@@ -436,6 +446,7 @@ impl Coder {
             .tokenize_into(text, 0..text.len(), &mut tokens);
         self.splitter.split(text, &tokens, &mut ranges);
         let mut coded = BTreeSet::new();
+        let mut story_discarded = false;
         for range in &ranges {
             let sentence = &tokens[range.clone()];
             let words: Vec<&str> = sentence.iter().map(|(s, _)| &text[s.range()]).collect();
@@ -466,7 +477,13 @@ impl Coder {
                     words[actor.tokens.clone()].join(" ")
                 );
             }
-            for event in code_sentence(&self.verbs, &self.grammar, &view) {
+            let discard = self.discards.find(&words);
+            story_discarded |= discard == Some(Discard::Story);
+            if discard.is_some() {
+                let _ = writeln!(analysis, "  discarded: {discard:?}");
+            }
+            let events = code_sentence(&self.verbs, &self.grammar, &view);
+            for event in events.into_iter().filter(|_| discard.is_none()) {
                 let _ = writeln!(
                     analysis,
                     "  event {} {} {} verb {:?} rule {}",
@@ -479,6 +496,9 @@ impl Coder {
                 analyses,
                 actors,
             });
+        }
+        if story_discarded {
+            coded.clear();
         }
         coded
     }
