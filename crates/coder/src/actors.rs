@@ -49,13 +49,22 @@ pub fn sentence_actors(
         .iter()
         .map(|(range, _, _)| qualified(range, &actors, &word))
         .collect();
-    // Agents coordinated before a qualified one share its actors (`lawmakers and officials
-    // in Arnor`): walk right to left so that chains pass them on.
+    // Role nouns coordinated before a qualified one share its actors (`lawmakers and
+    // officials in Arnor`): walk right to left so that chains pass them on.
     for i in (0..agents.len().saturating_sub(1)).rev() {
         if qualifies[i].is_empty()
             && joined_by_coordination(agents[i].0.end, agents[i + 1].0.start, &word)
         {
             qualifies[i] = qualifies[i + 1].clone();
+        }
+    }
+    // Role nouns coordinated after a qualified one share its actors too (`the Danish media
+    // and government`).
+    for i in 1..agents.len() {
+        if qualifies[i].is_empty()
+            && joined_by_coordination(agents[i - 1].0.end, agents[i].0.start, &word)
+        {
+            qualifies[i] = qualifies[i - 1].clone();
         }
     }
     // Each actor becomes one actor per agent qualifying it (`lawmakers and officials in

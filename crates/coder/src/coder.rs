@@ -398,10 +398,12 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
             }
             // A clause hanging off a name (`Pyongyang on Thursday fired`, parsed with the name
             // as a verb or the clause as the name's conjunct; `officials who met`): the name
-            // acts, unless the clause is a participle that says what was done to it (`an
-            // Eriadorian shot dead`).
+            // acts, unless the clause is a participle without an object, which says what was
+            // done to it (`an Eriadorian shot dead`).
             "conj" | "ccomp" | "parataxis" | "acl:relcl" | "acl"
-                if names_actor(head, sentence, tree) && sentence.analyses[at].xpos() != "VBN" =>
+                if names_actor(head, sentence, tree)
+                    && (sentence.analyses[at].xpos() != "VBN"
+                        || child(at, sentence, tree, &["obj"]).is_some()) =>
             {
                 return phrase_actors(head, sentence, tree);
             }

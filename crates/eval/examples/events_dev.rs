@@ -4,7 +4,7 @@
 //!
 //! For each record with a missing or extra triple (every record with `all`): its id, category
 //! and text, the gold triples marked `=` (found) or `-` (missed), dyad's extra triples marked
-//! `+`, then each sentence's parse (index, word, lemma, UPOS, head, relation), its actors and
+//! `+`, then each sentence's parse (index, word, lemma, UPOS, XPOS, head, relation), its actors and
 //! the events coded with the rule that fired.
 
 use std::{path::PathBuf, process::ExitCode};

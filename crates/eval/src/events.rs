@@ -61,7 +61,7 @@ pub struct RecordResult {
     pub gold: BTreeSet<Triple>,
     /// dyad's triples.
     pub coded: BTreeSet<Triple>,
-    /// Each sentence's parse (one token a line: index, word, lemma, UPOS, head, relation) and
+    /// Each sentence's parse (one token a line: index, word, lemma, UPOS, XPOS, head, relation) and
     /// actors, and each coded event with its rule.
     pub analysis: String,
 }
@@ -462,10 +462,11 @@ impl Coder {
                 let head = a.head().map_or(0, |h| h + 1);
                 let _ = writeln!(
                     analysis,
-                    "  {}\t{word}\t{}\t{:?}\t{head}\t{}",
+                    "  {}\t{word}\t{}\t{:?}\t{}\t{head}\t{}",
                     i + 1,
                     a.lemma(),
                     a.upos(),
+                    a.xpos(),
                     a.deprel()
                 );
             }
