@@ -487,10 +487,18 @@ impl Coder {
             for event in events.into_iter().filter(|_| discard.is_none()) {
                 let _ = writeln!(
                     analysis,
-                    "  event {} {} {} verb {:?} rule {}",
-                    event.source, event.target, event.code, words[event.verb], event.rule
+                    "  event {} {} {} verb {:?} negated {} rule {}",
+                    event.source,
+                    event.target,
+                    event.code,
+                    words[event.verb],
+                    event.negated,
+                    event.rule
                 );
-                coded.insert((event.source, event.target, event.code));
+                // PETRARCH codes no event for a negated verb (`didn't clash`); dyad flags it.
+                if !event.negated {
+                    coded.insert((event.source, event.target, event.code));
+                }
             }
             parsed.push(Parsed {
                 words: words.iter().map(|w| w.to_string()).collect(),
