@@ -256,6 +256,19 @@ impl Tree {
         usize::MAX
     }
 
+    /// The child of `root` whose subtree holds `node` (`None` when `root` does not dominate
+    /// it, or is `node`).
+    fn child_towards(&self, root: usize, mut node: usize) -> Option<usize> {
+        for _ in 0..=self.heads.len() {
+            let head = self.heads.get(node).copied().flatten()?;
+            if head == root {
+                return Some(node);
+            }
+            node = head;
+        }
+        None
+    }
+
     /// Whether a phrase of place lies on the path from `node` up to `root`, `root` excluded.
     fn place_between(&self, root: usize, mut node: usize) -> bool {
         for _ in 0..=self.heads.len() {
@@ -414,6 +427,25 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
     Vec::new()
 }
 
+/// Relations of clauses that hang off a verb with their own events.
+const CLAUSES: [&str; 6] = ["ccomp", "advcl", "parataxis", "conj", "csubj", "list"];
+
+/// The head of the subject of `verb`, or of the verb it continues (`agreed to restore`,
+/// `met and agreed`).
+fn subject_token(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
+    let mut at = verb;
+    for _ in 0..sentence.words.len() {
+        if let Some(subject) = child(at, sentence, tree, &["nsubj", "nsubj:pass", "csubj"]) {
+            return Some(subject);
+        }
+        match sentence.analyses[at].deprel() {
+            "xcomp" | "conj" => at = tree.heads[at]?,
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether `token` is a noun or name, or lies inside an actor mention, and heads a phrase
 /// that names an actor.
 fn names_actor(token: usize, sentence: &SentenceView, tree: &Tree) -> bool {
@@ -493,8 +525,20 @@ fn match_pattern<'p>(
     tree: &Tree,
 ) -> Option<Matched<'p>> {
     let n = sentence.words.len();
-    let after: Vec<usize> = (verb + 1..n).filter(|&t| tree.dominates(verb, t)).collect();
-    let before: Vec<usize> = (0..verb).collect();
+    // After the verb, a pattern's words are the verb's own phrases, not those of another
+    // clause hanging off it (`allowed that Mordor isn't the neatest place`); before it, they
+    // are the subject's (`&MILITARY *`), not adverbs or auxiliaries (`heavily criticized`).
+    let after: Vec<usize> = (verb + 1..n)
+        .filter(|&t| {
+            tree.child_towards(verb, t).is_some_and(|c| {
+                !CLAUSES.contains(&sentence.analyses[c].deprel())
+            })
+        })
+        .collect();
+    let subject = subject_token(verb, sentence, tree);
+    let before: Vec<usize> = (0..verb)
+        .filter(|&t| subject.is_some_and(|s| tree.dominates(s, t)))
+        .collect();
     let mut matched = Matched {
         pattern,
         words: 0,
