@@ -67,47 +67,67 @@ pub fn sentence_actors(
             qualifies[i] = qualifies[i - 1].clone();
         }
     }
-    // Each actor becomes one actor per agent qualifying it (`lawmakers and officials in
-    // Arnor` are ARNLEG and ARNGOV), or stays as it is.
+    // Role nouns joined by coordination form a group whose members are alternatives
+    // (`lawmakers and officials`); different groups qualifying one actor stack (`an MSF
+    // Arnor diplomat` is NGO + ARN + GOV).
+    let mut group = Vec::with_capacity(agents.len());
+    for i in 0..agents.len() {
+        let joined =
+            i > 0 && joined_by_coordination(agents[i - 1].0.end, agents[i].0.start, &word);
+        let previous = group.last().copied().unwrap_or(0);
+        group.push(if joined || i == 0 { previous } else { previous + 1 });
+    }
     let mut out = Vec::new();
     for (index, (actor, _)) in actors.iter().enumerate() {
-        let mut qualified_by = agents
-            .iter()
-            .zip(&qualifies)
-            .filter(|(_, q)| q.contains(&index))
-            .map(|(agent, _)| agent)
-            .peekable();
-        if qualified_by.peek().is_none() {
-            out.push(actor.clone());
+        // Each combination of one role noun per qualifying group, in text order.
+        let mut combinations = vec![actor.clone()];
+        let qualifying = (0..agents.len()).filter(|&i| qualifies[i].contains(&index));
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in qualifying {
+            match groups.last_mut() {
+                Some(last) if group[last[0]] == group[i] => last.push(i),
+                _ => groups.push(vec![i]),
+            }
         }
-        for (range, code, placement) in qualified_by {
-            // `White House officials`: the actor has the role already.
-            let combined = if actor.code.ends_with(code) {
-                actor.code.clone()
-            } else {
-                match placement {
-                    Placement::After => format!("{}{code}", actor.code),
-                    Placement::Before => format!("{code}{}", actor.code),
+        for members in &groups {
+            let mut next = Vec::with_capacity(combinations.len() * members.len());
+            for so_far in &combinations {
+                for &i in members {
+                    let (range, code, placement) = &agents[i];
+                    next.push(qualify(so_far, range, code, *placement));
                 }
-            };
-            let tokens = actor.tokens.start.min(range.start)..actor.tokens.end.max(range.end);
-            if !out.contains(&Actor {
-                tokens: tokens.clone(),
-                code: combined.clone(),
-            }) {
-                out.push(Actor {
-                    tokens,
-                    code: combined,
-                });
+            }
+            combinations = next;
+        }
+        for combined in combinations {
+            if !out.contains(&combined) {
+                out.push(combined);
             }
         }
     }
     out
 }
 
+/// `actor` qualified by the role noun at `range` with sector `code`.
+fn qualify(actor: &Actor, range: &Range<usize>, code: &str, placement: Placement) -> Actor {
+    // `White House officials`: the actor has the role already.
+    let code = if actor.code.ends_with(code) {
+        actor.code.clone()
+    } else {
+        match placement {
+            Placement::After => format!("{}{code}", actor.code),
+            Placement::Before => format!("{code}{}", actor.code),
+        }
+    };
+    Actor {
+        tokens: actor.tokens.start.min(range.start)..actor.tokens.end.max(range.end),
+        code,
+    }
+}
+
 /// The actors (indices into `actors`) a role noun at `range` qualifies: the actor right before
 /// it (possibly with `'s` and a few lowercase words between: `Eriador's largest legal
-/// opposition party`), else the one after `of`, `from` or `in` together with the actors
+/// opposition party`), else the one right after it, else the one after `of`, `from` or `in` together with the actors
 /// coordinated with that one (`lawmakers in Arnor and Gondor`).
 fn qualified<'w>(
     range: &Range<usize>,
@@ -123,6 +143,10 @@ fn qualified<'w>(
     });
     if let Some(before) = before {
         return vec![before];
+    }
+    // A role noun right before a name of a place or group (`MSF Arnor diplomat`).
+    if let Some(after) = actors.iter().position(|(a, _)| a.tokens.start == range.end) {
+        return vec![after];
     }
     let linked = ["of", "from", "in"]
         .iter()
