@@ -505,15 +505,63 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
 
 /// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
 fn is_word(t: usize, alternatives: &[String], sentence: &SentenceView) -> bool {
-    alternatives.iter().any(|alt| {
-        alt.split(' ').enumerate().all(|(k, word)| {
-            let Some(i) = t.checked_add(k).filter(|&i| i < sentence.words.len()) else {
-                return false;
-            };
-            sentence.words[i].eq_ignore_ascii_case(word)
-                || sentence.analyses[i].lemma().eq_ignore_ascii_case(word)
+    word_length(t, alternatives, sentence).is_some()
+}
+
+/// How many tokens from `t` on the longest of `alternatives` covers, if one matches there.
+fn word_length(t: usize, alternatives: &[String], sentence: &SentenceView) -> Option<usize> {
+    alternatives
+        .iter()
+        .filter(|alt| {
+            alt.split(' ').enumerate().all(|(k, word)| {
+                let Some(i) = t.checked_add(k).filter(|&i| i < sentence.words.len()) else {
+                    return false;
+                };
+                sentence.words[i].eq_ignore_ascii_case(word)
+                    || sentence.analyses[i].lemma().eq_ignore_ascii_case(word)
+            })
         })
-    })
+        .map(|alt| alt.split(' ').count())
+        .max()
+}
+
+/// Whether a noun phrase pattern (`{NEW &TIETYPES RELATIONS}`) matches the phrase headed by
+/// token `head`: its last word is the head, the word before it comes right before the head,
+/// and the others come in order before that, inside the phrase, with other words between
+/// allowed (`new global economic relations`, but not `new global economic trade relations`,
+/// which are trade relations); `^` stands for any one word.
+fn phrase_at(head: usize, inner: &[Term], sentence: &SentenceView, tree: &Tree) -> bool {
+    let words: Vec<&Term> = inner
+        .iter()
+        .filter(|t| matches!(t, Term::Word(_) | Term::Skip))
+        .collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    let Term::Word(alternatives) = last else {
+        return false;
+    };
+    if word_length(head, alternatives, sentence).is_none() {
+        return false;
+    }
+    // `limit` is where the next word matched begins; the first word back must end there.
+    let mut limit = head;
+    for (k, term) in rest.iter().rev().enumerate() {
+        let found = match term {
+            Term::Word(alternatives) => (0..limit).rev().find(|&t| {
+                let ends = word_length(t, alternatives, sentence).map(|length| t + length);
+                ends.is_some_and(|end| {
+                    (end == limit || (k > 0 && end < limit)) && tree.dominates(head, t)
+                })
+            }),
+            _ => limit.checked_sub(1),
+        };
+        match found {
+            Some(t) => limit = t,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Matches `pattern` around `verb`: its words before the verb among the tokens before it, its
@@ -555,14 +603,13 @@ fn match_pattern<'p>(
                     matched.words += 1;
                 }
                 Term::Phrase(inner) => {
-                    for term in inner {
-                        if let Term::Word(alternatives) = term {
-                            region
-                                .iter()
-                                .find(|&&t| is_word(t, alternatives, sentence))?;
-                            matched.words += 1;
-                        }
-                    }
+                    region
+                        .iter()
+                        .find(|&&t| phrase_at(t, inner, sentence, tree))?;
+                    matched.words += inner
+                        .iter()
+                        .filter(|term| matches!(term, Term::Word(_)))
+                        .count();
                 }
                 Term::Prep(preps, inner) => {
                     let prep = region
