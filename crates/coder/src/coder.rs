@@ -46,6 +46,9 @@ pub struct Event {
     pub target_tokens: Range<usize>,
     /// Whether the verb is negated (`did not attack`).
     pub negated: bool,
+    /// The verb (index in the sentence) of a coded statement this event is reported in
+    /// (`Falastur noted that Cirith Ungol regretted ...`); PETRARCH codes only the statement.
+    pub reported_by: Option<usize>,
     /// `file:line` of the pattern or verb block that gave the code.
     pub rule: String,
 }
@@ -182,6 +185,7 @@ pub fn code_sentence(
                 source_tokens: source.tokens.clone(),
                 target_tokens: target.tokens.clone(),
                 negated,
+                reported_by: None,
                 rule: rule.clone(),
             };
             // One event per verb and pair of codes, however many names the actors have there
@@ -195,7 +199,27 @@ pub fn code_sentence(
             }
         }
     }
+    let statements: Vec<usize> = events.iter().map(|e| e.verb).collect();
+    for event in &mut events {
+        event.reported_by = reporting_verb(event.verb, sentence, &tree)
+            .filter(|verb| statements.contains(verb));
+    }
     events
+}
+
+/// The verb whose clausal object holds `verb` (`noted` for `regretted` in `noted that Cirith
+/// Ungol regretted ...`), through the clauses coordinated with or hanging off that object.
+fn reporting_verb(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
+    let mut at = verb;
+    for _ in 0..sentence.words.len() {
+        let head = tree.heads[at]?;
+        match sentence.analyses[at].deprel() {
+            "ccomp" => return Some(head),
+            "conj" | "xcomp" | "advcl" => at = head,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The dependency tree of a sentence, as child lists.

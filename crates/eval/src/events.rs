@@ -487,16 +487,18 @@ impl Coder {
             for event in events.into_iter().filter(|_| discard.is_none()) {
                 let _ = writeln!(
                     analysis,
-                    "  event {} {} {} verb {:?} negated {} rule {}",
+                    "  event {} {} {} verb {:?} negated {} reported by {:?} rule {}",
                     event.source,
                     event.target,
                     event.code,
                     words[event.verb],
                     event.negated,
+                    event.reported_by.map(|v| words[v]),
                     event.rule
                 );
-                // PETRARCH codes no event for a negated verb (`didn't clash`); dyad flags it.
-                if !event.negated {
+                // PETRARCH codes no event for a negated verb (`didn't clash`), and none for
+                // what a coded statement reports; dyad flags both.
+                if !event.negated && event.reported_by.is_none() {
                     coded.insert((event.source, event.target, event.code));
                 }
             }
