@@ -488,10 +488,16 @@ fn phrase_actors_of(
     places: bool,
 ) -> Vec<usize> {
     let mut found = Vec::new();
-    for c in tree
-        .children(verb)
-        .filter(|&c| rels.contains(&sentence.analyses[c].deprel()) && (places || !tree.place[c]))
-    {
+    // A verb with a subject of its own is a clause, whatever relation a parse gives it
+    // (`Gondor and Osgiliath have delayed ... after a hafling was reported`, with `delayed`
+    // parsed as the subject of `reported`): its actors belong to its own event.
+    let clause = |c: usize| {
+        matches!(sentence.analyses[c].upos(), Upos::Verb)
+            && child(c, sentence, tree, &["nsubj", "nsubj:pass"]).is_some()
+    };
+    for c in tree.children(verb).filter(|&c| {
+        rels.contains(&sentence.analyses[c].deprel()) && (places || !tree.place[c]) && !clause(c)
+    }) {
         for actor in actors_below(c, sentence, tree, places) {
             if !found.contains(&actor) {
                 found.push(actor);
