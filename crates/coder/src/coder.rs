@@ -137,13 +137,13 @@ pub fn code_sentence(
             .flat_map(|e| &e.patterns)
             .filter_map(|p| match_pattern(p, verb, sentence, &tree))
             .max_by_key(|m| m.words);
-        let (code, rule) = match &best {
-            Some(m) => (m.pattern.code.clone(), m.pattern.origin.clone()),
-            None => (entries[0].code.clone(), entries[0].origin.clone()),
+        let (code, reverse, rule) = match &best {
+            Some(m) => (&m.pattern.code, &m.pattern.reverse, &m.pattern.origin),
+            None => (&entries[0].code, &entries[0].reverse, &entries[0].origin),
         };
-        let Some(code) = code else {
+        if code.is_none() && reverse.is_none() {
             continue;
-        };
+        }
         let mut sources = subject_actors(verb, sentence, &tree);
         let mut targets = object_actors(verb, sentence, &tree);
         if let Some(m) = &best {
@@ -172,7 +172,17 @@ pub fn code_sentence(
                 }
             }
         }
-        for (a, b) in pairs {
+        // The event, and the one the other way round where the pattern codes it too.
+        let directed = pairs
+            .iter()
+            .filter_map(|&(a, b)| Some((a, b, code.as_ref()?)))
+            .chain(
+                pairs
+                    .iter()
+                    .filter_map(|&(a, b)| Some((b, a, reverse.as_ref()?))),
+            )
+            .collect::<Vec<_>>();
+        for (a, b, code) in directed {
             let (source, target) = (&sentence.actors[a], &sentence.actors[b]);
             if source.code == target.code {
                 continue;

@@ -6,7 +6,7 @@
 //! In a pattern, `*` is the verb; plain words and `&SET`s must occur around it; `(PREP ...)` is a
 //! prepositional phrase; `{A B}` a noun phrase; `$` marks where the source is, `+` the target,
 //! `%` a compound subject whose members act on each other, `^` any one word. `[---]` means no
-//! event; `[A:B]` is read as `A`. `#` starts a comment; `_` joins the words of one expression.
+//! event; `[A:B]` codes `A` and, the other way round (target on source), `B`. `#` starts a comment; `_` joins the words of one expression.
 
 use std::collections::HashMap;
 
@@ -40,6 +40,9 @@ pub struct Pattern {
     pub after: Vec<Term>,
     /// The CAMEO code, `None` for a pattern that rules an event out (`[---]`).
     pub code: Option<String>,
+    /// The code of the event the other way round, target on source (`[042:043]`: a visit
+    /// is hosted), if any.
+    pub reverse: Option<String>,
     /// `file:line` of the pattern.
     pub origin: String,
 }
@@ -51,6 +54,8 @@ pub struct VerbEntry {
     pub name: String,
     /// The default code, `None` when the verb alone is no event.
     pub code: Option<String>,
+    /// The default code of the event the other way round, if any.
+    pub reverse: Option<String>,
     /// The patterns, in file order.
     pub patterns: Vec<Pattern>,
     /// `file:line` of the block header.
@@ -130,15 +135,16 @@ impl VerbDictionary {
                     .ok_or_else(|| error("a verb block header needs a [CODE]"))?;
                 // A block whose code dyad cannot read (`[025?]`) still groups its verbs and
                 // patterns; it codes nothing by itself, and the report says so.
-                let code = parse_code(code).unwrap_or_else(|why| {
+                let (code, reverse) = parse_code(code).unwrap_or_else(|why| {
                     dictionary.report.skipped.push(format!(
                         "{file}:{line_no}: {why}: the block has no default code"
                     ));
-                    None
+                    (None, None)
                 });
                 dictionary.entries.push(VerbEntry {
                     name: words(name),
                     code,
+                    reverse,
                     patterns: Vec::new(),
                     origin: format!("{file}:{line_no}"),
                 });
@@ -159,11 +165,12 @@ impl VerbDictionary {
                     parse_terms(terms, &synsets).map(|(before, after)| (code, before, after))
                 });
                 match parsed {
-                    Ok((code, before, after)) => {
+                    Ok(((code, reverse), before, after)) => {
                         entry.patterns.push(Pattern {
                             before,
                             after,
                             code,
+                            reverse,
                             origin: format!("{file}:{line_no}"),
                         });
                         dictionary.report.patterns += 1;
@@ -237,23 +244,27 @@ fn words(expression: &str) -> String {
         .join(" ")
 }
 
-/// The code inside `[...]` (the text after the `[`): `None` for `---`.
-fn parse_code(text: &str) -> Result<Option<String>, String> {
+/// The codes inside `[...]` (the text after the `[`): the event's and, after a `:`, the
+/// reverse event's; `None` for `---` or an empty side (`[:190]` codes only the reverse).
+fn parse_code(text: &str) -> Result<(Option<String>, Option<String>), String> {
     let inside = text
         .split(']')
         .next()
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .ok_or("an empty code")?;
-    let code = inside.split(':').next().unwrap_or_default().trim();
-    if code.chars().all(|c| c == '-') {
-        return Ok(None);
-    }
-    if code.chars().all(|c| c.is_ascii_alphanumeric() || c == '+') {
-        Ok(Some(code.to_string()))
-    } else {
-        Err(format!("bad code {inside:?}"))
-    }
+    let (forward, reverse) = inside.split_once(':').unwrap_or((inside, ""));
+    let one = |code: &str| {
+        let code = code.trim();
+        if code.chars().all(|c| c == '-') {
+            Ok(None)
+        } else if code.chars().all(|c| c.is_ascii_alphanumeric() || c == '+') {
+            Ok(Some(code.to_string()))
+        } else {
+            Err(format!("bad code {inside:?}"))
+        }
+    };
+    Ok((one(forward)?, one(reverse)?))
 }
 
 /// The terms before and after the `*` of a pattern body.
