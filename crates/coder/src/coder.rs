@@ -123,9 +123,15 @@ pub fn code_sentence(
             .children(verb)
             .find(|&c| sentence.analyses[c].deprel() == "compound:prt")
             .map(|c| format!("{lemma} {}", sentence.analyses[c].lemma().to_lowercase()));
+        // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
+        // against `LEAVE [012]`): the form as written wins over the lemma.
+        let form = sentence.words[verb].to_lowercase();
         let entries: Vec<_> = match particle.as_deref() {
             Some(phrasal) if verbs.entries(phrasal).next().is_some() => {
                 verbs.entries(phrasal).collect()
+            }
+            _ if form != lemma && verbs.entries(&form).next().is_some() => {
+                verbs.entries(&form).collect()
             }
             _ => verbs.entries(&lemma).collect(),
         };
