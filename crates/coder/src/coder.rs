@@ -126,15 +126,12 @@ pub fn code_sentence(
         // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
         // against `LEAVE [012]`): the form as written wins over the lemma.
         let form = sentence.words[verb].to_lowercase();
-        let entries: Vec<_> = match particle.as_deref() {
-            Some(phrasal) if verbs.entries(phrasal).next().is_some() => {
-                verbs.entries(phrasal).collect()
-            }
-            _ if form != lemma && verbs.entries(&form).next().is_some() => {
-                verbs.entries(&form).collect()
-            }
-            _ => verbs.entries(&lemma).collect(),
+        let looked_up = match particle {
+            Some(phrasal) if verbs.entries(&phrasal).next().is_some() => phrasal,
+            _ if form != lemma && verbs.entries(&form).next().is_some() => form,
+            _ => lemma,
         };
+        let entries: Vec<_> = verbs.entries(&looked_up).collect();
         if entries.is_empty() {
             continue;
         }
@@ -145,7 +142,13 @@ pub fn code_sentence(
             .max_by_key(|m| m.words);
         let (code, reverse, rule) = match &best {
             Some(m) => (&m.pattern.code, &m.pattern.reverse, &m.pattern.origin),
-            None => (&entries[0].code, &entries[0].reverse, &entries[0].origin),
+            None => {
+                let entry = entries[0];
+                match entry.verb_codes.get(&looked_up) {
+                    Some((code, reverse)) => (code, reverse, &entry.origin),
+                    None => (&entry.code, &entry.reverse, &entry.origin),
+                }
+            }
         };
         if code.is_none() && reverse.is_none() {
             continue;

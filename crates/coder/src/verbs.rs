@@ -56,6 +56,9 @@ pub struct VerbEntry {
     pub code: Option<String>,
     /// The default code of the event the other way round, if any.
     pub reverse: Option<String>,
+    /// Verbs of the block with a default code of their own (`ATTEND [042:043]` in a block
+    /// whose default is `[---]`): lemma to (code, reverse code).
+    pub verb_codes: HashMap<String, (Option<String>, Option<String>)>,
     /// The patterns, in file order.
     pub patterns: Vec<Pattern>,
     /// `file:line` of the block header.
@@ -145,6 +148,7 @@ impl VerbDictionary {
                     name: words(name),
                     code,
                     reverse,
+                    verb_codes: HashMap::new(),
                     patterns: Vec::new(),
                     origin: format!("{file}:{line_no}"),
                 });
@@ -189,11 +193,25 @@ impl VerbDictionary {
                     .checked_sub(1)
                     .ok_or_else(|| error("a verb outside any verb block"))?;
                 let verb = line.trim_start_matches('+');
-                let verb = verb.split(['{', ' ', '\t']).next().unwrap_or_default();
+                let verb = verb.split(['{', ' ', '\t', '[']).next().unwrap_or_default();
                 if verb.is_empty() {
                     return Err(error("an empty verb"));
                 }
                 let lemma = words(verb);
+                // `WORD [CODE]`: the verb's own default code.
+                if let Some((_, code)) = line.rsplit_once('[') {
+                    match parse_code(code) {
+                        Ok(codes) => {
+                            dictionary.entries[index]
+                                .verb_codes
+                                .insert(lemma.clone(), codes);
+                        }
+                        Err(why) => dictionary
+                            .report
+                            .skipped
+                            .push(format!("{file}:{line_no}: {why}: the verb keeps the block's")),
+                    }
+                }
                 let entries = dictionary.by_lemma.entry(lemma).or_default();
                 if !entries.contains(&index) {
                     entries.push(index);
