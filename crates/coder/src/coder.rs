@@ -126,9 +126,16 @@ pub fn code_sentence(
         // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
         // against `LEAVE [012]`): the form as written wins over the lemma.
         let form = sentence.words[verb].to_lowercase();
+        let known = |word: &str| verbs.entries(word).next().is_some();
         let looked_up = match particle {
-            Some(phrasal) if verbs.entries(&phrasal).next().is_some() => phrasal,
-            _ if form != lemma && verbs.entries(&form).next().is_some() => form,
+            Some(phrasal) if known(&phrasal) => phrasal,
+            _ if form != lemma && known(&form) => form,
+            // A lemma the lemmatizer got wrong (`boycotted` as `boycot`): the regular stems
+            // of the form.
+            _ if !known(&lemma) => regular_stems(&form)
+                .into_iter()
+                .find(|stem| known(stem))
+                .unwrap_or(lemma),
             _ => lemma,
         };
         let entries: Vec<_> = verbs.entries(&looked_up).collect();
@@ -224,6 +231,28 @@ pub fn code_sentence(
             .filter(|verb| statements.contains(verb));
     }
     events
+}
+
+/// The stems an English verb form may have by the regular rules, most likely first:
+/// `boycotted` → `boycott`, `boycotte`, `boycot`; `hosting` → `host`, `hoste`.
+fn regular_stems(form: &str) -> Vec<String> {
+    let mut stems = Vec::new();
+    for suffix in ["ing", "ed", "es", "s"] {
+        let Some(stem) = form.strip_suffix(suffix).filter(|s| s.len() > 1) else {
+            continue;
+        };
+        stems.push(stem.to_string());
+        stems.push(format!("{stem}e"));
+        // A doubled final consonant (`stopped`) is undoubled.
+        let bytes = stem.as_bytes();
+        if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+            stems.push(stem[..stem.len() - 1].to_string());
+        }
+        if let Some(y) = stem.strip_suffix('i').filter(|_| suffix != "ing") {
+            stems.push(format!("{y}y"));
+        }
+    }
+    stems
 }
 
 /// The verb whose clausal object holds `verb` (`noted` for `regretted` in `noted that Cirith
