@@ -72,10 +72,13 @@ pub fn sentence_actors(
     // Arnor diplomat` is NGO + ARN + GOV).
     let mut group = Vec::with_capacity(agents.len());
     for i in 0..agents.len() {
-        let joined =
-            i > 0 && joined_by_coordination(agents[i - 1].0.end, agents[i].0.start, &word);
+        let joined = i > 0 && joined_by_coordination(agents[i - 1].0.end, agents[i].0.start, &word);
         let previous = group.last().copied().unwrap_or(0);
-        group.push(if joined || i == 0 { previous } else { previous + 1 });
+        group.push(if joined || i == 0 {
+            previous
+        } else {
+            previous + 1
+        });
     }
     let mut out = Vec::new();
     for (index, (actor, _)) in actors.iter().enumerate() {

@@ -142,10 +142,11 @@ pub fn code_sentence(
         if entries.is_empty() {
             continue;
         }
+        let regions = Regions::new(verb, sentence, &tree);
         let best = entries
             .iter()
             .flat_map(|e| &e.patterns)
-            .filter_map(|p| match_pattern(p, verb, sentence, &tree))
+            .filter_map(|p| match_pattern(p, &regions, sentence, &tree))
             .max_by_key(|m| m.words);
         let (code, reverse, rule) = match &best {
             Some(m) => (&m.pattern.code, &m.pattern.reverse, &m.pattern.origin),
@@ -160,8 +161,8 @@ pub fn code_sentence(
         if code.is_none() && reverse.is_none() {
             continue;
         }
-        let mut sources = subject_actors(verb, sentence, &tree);
-        let mut targets = object_actors(verb, sentence, &tree);
+        let mut sources = regions.subjects.clone();
+        let mut targets = regions.objects.clone();
         if let Some(m) = &best {
             for (role, actors) in &m.picked {
                 match role {
@@ -227,8 +228,8 @@ pub fn code_sentence(
     }
     let statements: Vec<usize> = events.iter().map(|e| e.verb).collect();
     for event in &mut events {
-        event.reported_by = reporting_verb(event.verb, sentence, &tree)
-            .filter(|verb| statements.contains(verb));
+        event.reported_by =
+            reporting_verb(event.verb, sentence, &tree).filter(|verb| statements.contains(verb));
     }
     events
 }
@@ -642,36 +643,56 @@ fn phrase_at(head: usize, inner: &[Term], sentence: &SentenceView, tree: &Tree) 
     true
 }
 
+/// Where a verb's pattern words may be: after the verb, its own phrases, not those of another
+/// clause hanging off it (`allowed that Mordor isn't the neatest place`); before it, its
+/// subject's (`&MILITARY *`), not adverbs or auxiliaries (`heavily criticized`).
+///
+/// It also holds the verb's actors by default, which the pattern markers `$` and `+` pick.
+struct Regions {
+    before: Vec<usize>,
+    after: Vec<usize>,
+    subjects: Vec<usize>,
+    objects: Vec<usize>,
+}
+
+impl Regions {
+    fn new(verb: usize, sentence: &SentenceView, tree: &Tree) -> Regions {
+        let after = (verb + 1..sentence.words.len())
+            .filter(|&t| {
+                tree.child_towards(verb, t)
+                    .is_some_and(|c| !CLAUSES.contains(&sentence.analyses[c].deprel()))
+            })
+            .collect();
+        let subject = subject_token(verb, sentence, tree);
+        let before = (0..verb)
+            .filter(|&t| subject.is_some_and(|s| tree.dominates(s, t)))
+            .collect();
+        Regions {
+            before,
+            after,
+            subjects: subject_actors(verb, sentence, tree),
+            objects: object_actors(verb, sentence, tree),
+        }
+    }
+}
+
 /// Matches `pattern` around `verb`: its words before the verb among the tokens before it, its
 /// words after among the verb's dependents after it.
 fn match_pattern<'p>(
     pattern: &'p Pattern,
-    verb: usize,
+    regions: &Regions,
     sentence: &SentenceView,
     tree: &Tree,
 ) -> Option<Matched<'p>> {
     let n = sentence.words.len();
-    // After the verb, a pattern's words are the verb's own phrases, not those of another
-    // clause hanging off it (`allowed that Mordor isn't the neatest place`); before it, they
-    // are the subject's (`&MILITARY *`), not adverbs or auxiliaries (`heavily criticized`).
-    let after: Vec<usize> = (verb + 1..n)
-        .filter(|&t| {
-            tree.child_towards(verb, t).is_some_and(|c| {
-                !CLAUSES.contains(&sentence.analyses[c].deprel())
-            })
-        })
-        .collect();
-    let subject = subject_token(verb, sentence, tree);
-    let before: Vec<usize> = (0..verb)
-        .filter(|&t| subject.is_some_and(|s| tree.dominates(s, t)))
-        .collect();
+    let (before, after) = (&regions.before, &regions.after);
     let mut matched = Matched {
         pattern,
         words: 0,
         picked: Vec::new(),
         compound: false,
     };
-    for (terms, region, side) in [(&pattern.before, &before, 0), (&pattern.after, &after, 1)] {
+    for (terms, region, side) in [(&pattern.before, before, 0), (&pattern.after, after, 1)] {
         for term in terms.iter() {
             match term {
                 Term::Word(alternatives) => {
@@ -733,9 +754,9 @@ fn match_pattern<'p>(
                     // Before the verb, the marker is the subject's place; after it, the
                     // object's, so the default roles swap only when the marker says so.
                     let actors = if side == 0 {
-                        subject_actors(verb, sentence, tree)
+                        regions.subjects.clone()
                     } else {
-                        object_actors(verb, sentence, tree)
+                        regions.objects.clone()
                     };
                     if !actors.is_empty() {
                         matched.picked.push((role, actors));

@@ -206,10 +206,9 @@ impl VerbDictionary {
                                 .verb_codes
                                 .insert(lemma.clone(), codes);
                         }
-                        Err(why) => dictionary
-                            .report
-                            .skipped
-                            .push(format!("{file}:{line_no}: {why}: the verb keeps the block's")),
+                        Err(why) => dictionary.report.skipped.push(format!(
+                            "{file}:{line_no}: {why}: the verb keeps the block's"
+                        )),
                     }
                 }
                 let entries = dictionary.by_lemma.entry(lemma).or_default();
