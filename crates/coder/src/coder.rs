@@ -784,6 +784,16 @@ ACCUSE
 --- RESTORE [050] ---
 RESTORE
 - * TIES (WITH +) [064]
+
+--- VISIT [042:043] ---
+VISIT
+
+--- FIRE [071] ---
+FIRE
+- * {ARTILLERY SHELLS} [180]
+
+--- SAY [010] ---
+SAY
 ";
 
     /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
@@ -864,5 +874,78 @@ RESTORE
         ];
         let actors = [actor(0..1, "ARN"), actor(4..5, "GON")];
         assert_eq!(codes(&restored, &actors), ["ARN GON 064 v.txt:7"]);
+    }
+
+    #[test]
+    fn passives_without_agent_and_places_as_last_resort() {
+        use Upos::*;
+        // `Gondor was accused over its war with Arnor`: the other phrase names the accuser.
+        let accused = [
+            ("Gondor", Propn, "Gondor", 3, "nsubj:pass"),
+            ("was", Aux, "be", 3, "aux:pass"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("over", Adp, "over", 5, "case"),
+            ("war", Noun, "war", 3, "obl"),
+            ("with", Adp, "with", 7, "case"),
+            ("Arnor", Propn, "Arnor", 5, "nmod"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(6..7, "ARN")];
+        assert_eq!(codes(&accused, &actors), ["ARN GON 112 v.txt:1"]);
+        // `Arnor fired artillery shells at Gondor`: no other target than the place.
+        let fired = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("fired", Verb, "fire", 0, "root"),
+            ("artillery", Noun, "artillery", 4, "compound"),
+            ("shells", Noun, "shell", 2, "obj"),
+            ("at", Adp, "at", 6, "case"),
+            ("Gondor", Propn, "Gondor", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(5..6, "GON")];
+        assert_eq!(codes(&fired, &actors), ["ARN GON 180 v.txt:14"]);
+    }
+
+    #[test]
+    fn reverse_codes_two_subjects_and_reported_events() {
+        use Upos::*;
+        // A parse that gives `visited` two subjects; `[042:043]` codes the visit both ways.
+        let visited = [
+            ("Arnor", Propn, "Arnor", 3, "nsubj"),
+            ("Calenardhon", Propn, "Calenardhon", 3, "nsubj"),
+            ("visited", Verb, "visit", 0, "root"),
+            ("Gondor", Propn, "Gondor", 3, "obj"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(1..2, "CAL"), actor(3..4, "GON")];
+        assert_eq!(
+            codes(&visited, &actors),
+            [
+                "ARN GON 042 v.txt:9",
+                "CAL GON 042 v.txt:9",
+                "GON ARN 043 v.txt:9",
+                "GON CAL 043 v.txt:9"
+            ]
+        );
+        // `Gondor said Arnor accused Calenardhon`: the accusation is reported by `said`.
+        let said = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("said", Verb, "say", 0, "root"),
+            ("Arnor", Propn, "Arnor", 4, "nsubj"),
+            ("accused", Verb, "accuse", 2, "ccomp"),
+            ("Calenardhon", Propn, "Calenardhon", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(2..3, "ARN"), actor(4..5, "CAL")];
+        let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+        let (words, analyses) = parsed(&said);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors: &actors,
+        };
+        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let reported: Vec<_> = events
+            .iter()
+            .map(|e| (e.code.as_str(), e.reported_by))
+            .collect();
+        assert_eq!(reported, [("010", None), ("112", Some(1))]);
     }
 }

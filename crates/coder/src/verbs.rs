@@ -400,6 +400,37 @@ RESTORE
     }
 
     #[test]
+    fn reads_reverse_codes_verb_codes_and_xml_comments() {
+        let text = "<!-- VERSION: 0.1 -->\n&TAXES\n+ECONOMIC SANCTIONS\n\n\
+                    --- LEAVE [---] ---\nATTEND [042:043]\nLEAVE\n- * &TAXES [:163]\n\
+                    --- REPORT [025?] ---\nREPORT\n";
+        let verbs = VerbDictionary::from_petrarch("v.txt", text).unwrap();
+        let entry = verbs.entries("attend").next().unwrap();
+        assert_eq!(
+            (entry.code.as_deref(), entry.reverse.as_deref()),
+            (None, None)
+        );
+        let attend = entry.verb_codes.get("attend").unwrap();
+        assert_eq!(
+            (attend.0.as_deref(), attend.1.as_deref()),
+            (Some("042"), Some("043"))
+        );
+        let pattern = &entry.patterns[0];
+        assert_eq!(
+            (pattern.code.as_deref(), pattern.reverse.as_deref()),
+            (None, Some("163"))
+        );
+        assert_eq!(
+            pattern.after,
+            [Term::Word(vec!["economic sanctions".into()])]
+        );
+        assert_eq!(
+            verbs.report().skipped,
+            ["v.txt:9: bad code \"025?\": the block has no default code"]
+        );
+    }
+
+    #[test]
     fn errors_name_file_and_line() {
         let error = VerbDictionary::from_petrarch("v.txt", "- * TALKS [040]\n").unwrap_err();
         assert_eq!(
