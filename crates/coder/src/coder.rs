@@ -115,14 +115,25 @@ pub fn code_sentence(
     let mut events = Vec::new();
     for verb in 0..sentence.words.len() {
         let analysis = &sentence.analyses[verb];
-        if !matches!(analysis.upos(), Upos::Verb) {
+        // A noun with an object is a verb the tagger missed (`Soldiers from Gondor wire
+        // tapped all communication links`, tagged as the noun `tap`).
+        let verb_like = matches!(analysis.upos(), Upos::Verb)
+            || (matches!(analysis.upos(), Upos::Noun)
+                && child(verb, sentence, &tree, &["obj"]).is_some());
+        if !verb_like {
             continue;
         }
         let lemma = analysis.lemma().to_lowercase();
-        let particle = tree
-            .children(verb)
-            .find(|&c| sentence.analyses[c].deprel() == "compound:prt")
-            .map(|c| format!("{lemma} {}", sentence.analyses[c].lemma().to_lowercase()));
+        // A verb of several words: with its particle (`clear up`), or with the word compounded
+        // right before it (`wire tap`).
+        let particle = tree.children(verb).find_map(|c| {
+            let word = sentence.analyses[c].lemma().to_lowercase();
+            match sentence.analyses[c].deprel() {
+                "compound:prt" => Some(format!("{lemma} {word}")),
+                "compound" if c + 1 == verb => Some(format!("{word} {lemma}")),
+                _ => None,
+            }
+        });
         // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
         // against `LEAVE [012]`): the form as written wins over the lemma.
         let form = sentence.words[verb].to_lowercase();
@@ -573,8 +584,9 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
         }
     }
     if let Some(clause) = child(verb, sentence, tree, &["ccomp"]) {
-        if let Some(subject) = child(clause, sentence, tree, &["nsubj", "nsubj:pass"]) {
-            return phrase_actors(subject, sentence, tree);
+        let subjects = phrase_actors_of(clause, sentence, tree, &["nsubj", "nsubj:pass"], false);
+        if !subjects.is_empty() {
+            return subjects;
         }
     }
     // Nothing else: a phrase of place may name whom it was done to after all (`fired shells

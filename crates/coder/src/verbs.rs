@@ -255,6 +255,8 @@ fn words(expression: &str) -> String {
         .trim()
         .trim_end_matches('_')
         .split(['_', ' '])
+        // `WIRE_+TAP`: the `+` marks which word is the verb; dyad finds that by the parse.
+        .map(|w| w.trim_start_matches('+'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
