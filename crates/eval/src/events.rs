@@ -101,9 +101,10 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     coder_speed(&parsed, &mut report)?;
     report.note(
         "found: gold (source, target, code) triples dyad codes; extra: dyad's triples that are \
-         not gold, as a share of all dyad's triples; f1 from those counts. Issue 5's goals: udp \
-         found >= 86% and extra <= 12%, gsr F1 >= 0.81; the floors here are regression floors \
-         just under today's scores.",
+         not gold, as a share of all dyad's triples (precision = 100 - extra); f1 from those \
+         counts. Issue 5's floors are not reached yet (udp found >= 86% and extra <= 12%, gsr \
+         F1 >= 0.81); the floors here are regression floors just under today's scores, and the \
+         suite is not among the ones CI runs.",
     );
     report.note(
         "halves: dev when the FNV-1a hash of the record id is even, else test; the coder was developed on \
@@ -167,7 +168,8 @@ const SUITES: [Suite; 3] = [
         discards: "ud/validate_dictionaries/PETR_Validate_discards_2_02.txt",
         cameo_only: None,
         f1: false,
-        floors: &[],
+        // Measured 2026-11-27: found 76.6, extra 12.9 (precision 87.1).
+        floors: &[("udp_found", 75.0), ("udp_precision", 85.5)],
     },
     Suite {
         name: "gsr",
@@ -182,7 +184,8 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
-        floors: &[],
+        // Measured 2026-11-27: F1 0.323.
+        floors: &[("gsr_f1", 0.30)],
     },
     Suite {
         name: "unit",
@@ -193,7 +196,8 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/PETR.Validate.discards.txt",
         cameo_only: Some("../../gdelt/CAMEO.eventcodes.AlifCor-copy.txt"),
         f1: false,
-        floors: &[],
+        // Measured 2026-11-27: found 61.7, extra 19.0 (precision 81.0).
+        floors: &[("unit_found", 60.0), ("unit_precision", 79.0)],
     },
 ];
 
@@ -357,6 +361,11 @@ impl Suite {
             } else {
                 report.score(&format!("{prefix}_found"), round(counts.found()));
                 report.score(&format!("{prefix}_extra"), round(counts.extra()));
+                // Floors hold scores from below, so extra is held as its complement.
+                report.score(
+                    &format!("{prefix}_precision"),
+                    round(100.0 - counts.extra()),
+                );
             }
         }
         for &(score, value) in self.floors {
@@ -589,3 +598,34 @@ fn normalize(path: &str) -> String {
 const HEADER: [&str; 7] = [
     "suite", "half", "category", "gold", "found", "extra", "rates",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halves_paths_and_rates() {
+        // The split is fixed by the ids alone.
+        assert_eq!(half("DEMO-01"), half("DEMO-01"));
+        let dev = [
+            "DEMO-01", "DEMO-02", "DEMO-03", "DEMO-04", "DEMO-05", "DEMO-06",
+        ]
+        .iter()
+        .filter(|id| half(id) == Half::Dev)
+        .count();
+        assert!(dev > 0 && dev < 6, "{dev}");
+        assert_eq!(
+            normalize("events/petrarch/validation/../dictionaries/CAMEO.2.0.txt"),
+            "events/petrarch/dictionaries/CAMEO.2.0.txt"
+        );
+        let counts = Counts {
+            gold: 4,
+            found: 3,
+            extra: 1,
+        };
+        assert_eq!(
+            (counts.found(), counts.extra(), counts.f1()),
+            (75.0, 25.0, 0.75)
+        );
+    }
+}
