@@ -132,7 +132,7 @@ pub fn dev_records(data_dir: &Path, suite: &str) -> crate::Result<Option<Vec<Rec
 /// (the low bit splits these short ids evenly; the top bit, which the web suite uses for URLs,
 /// put two thirds of the udp records on one side).
 pub fn half(id: &str) -> Half {
-    if crate::fnv1a(id) % 2 == 0 {
+    if crate::fnv1a(id).is_multiple_of(2) {
         Half::Dev
     } else {
         Half::Test
