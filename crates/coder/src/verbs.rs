@@ -6,7 +6,10 @@
 //! In a pattern, `*` is the verb; plain words and `&SET`s must occur around it; `(PREP ...)` is a
 //! prepositional phrase; `{A B}` a noun phrase; `$` marks where the source is, `+` the target,
 //! `%` a compound subject whose members act on each other, `^` any one word. `[---]` means no
-//! event; `[A:B]` codes `A` and, the other way round (target on source), `B`. `#` starts a comment; `_` joins the words of one expression.
+//! event; `[A:B]` codes `A` and, the other way round (target on source), `B`. TABARI's `_`
+//! joining words to the verb (`IN_*`) is read as plain order, and a set joined to words
+//! (`&TIETYPES_RUMORS`) as each member followed by them. `#` starts a comment, and so does a
+//! line starting `<!`; `_` joins the words of one expression.
 
 use std::collections::HashMap;
 
@@ -291,7 +294,11 @@ fn parse_terms(
     body: &str,
     synsets: &HashMap<String, Vec<String>>,
 ) -> Result<(Vec<Term>, Vec<Term>), String> {
+    // TABARI joins words to the verb with `_` (`IN_*`, `*_OUT`) to ask that they be next to
+    // it; dyad reads them as plain words around the verb.
     let spaced = body
+        .replace("_*", " *")
+        .replace("*_", "* ")
         .replace('(', " ( ")
         .replace(')', " ) ")
         .replace('{', " { ")
@@ -348,13 +355,20 @@ fn alternatives(
     token: &str,
     synsets: &HashMap<String, Vec<String>>,
 ) -> Result<Vec<String>, String> {
-    match token.strip_prefix('&') {
-        Some(set) => synsets
-            .get(set)
-            .cloned()
-            .ok_or_else(|| format!("an unknown synonym set &{set}")),
-        None => Ok(vec![words(token)]),
+    let Some(set) = token.strip_prefix('&') else {
+        return Ok(vec![words(token)]);
+    };
+    if let Some(members) = synsets.get(set) {
+        return Ok(members.clone());
     }
+    // A set joined to the words after it (`&TIETYPES_RUMORS`): each member, then those words.
+    set.match_indices('_')
+        .find_map(|(at, _)| {
+            let members = synsets.get(&set[..at])?;
+            let rest = words(&set[at + 1..]);
+            Some(members.iter().map(|m| format!("{m} {rest}")).collect())
+        })
+        .ok_or_else(|| format!("an unknown synonym set &{set}"))
 }
 
 #[cfg(test)]
@@ -430,6 +444,12 @@ RESTORE
             verbs.report().skipped,
             ["v.txt:9: bad code \"025?\": the block has no default code"]
         );
+        let tabari = "&TIETYPES\n+TRADE\n\n--- ACCORD [---] ---\nACCORD\n\
+                      - IN_* [075]\n- * &TIETYPES_RUMORS [915]\n";
+        let verbs = VerbDictionary::from_petrarch("v.txt", tabari).unwrap();
+        let patterns = &verbs.entries("accord").next().unwrap().patterns;
+        assert_eq!(patterns[0].before, [Term::Word(vec!["in".into()])]);
+        assert_eq!(patterns[1].after, [Term::Word(vec!["trade rumors".into()])]);
     }
 
     #[test]
