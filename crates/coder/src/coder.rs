@@ -458,13 +458,15 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
     let mut at = verb;
     for _ in 0..sentence.words.len() {
         let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some();
+        // Only a passive has an agent: an active clause's `by` phrase is an ordinary one,
+        // whatever the parse calls it (`Eriador has received by courier money from ...`).
         if let Some(agent) = tree.children(at).find(|&c| {
-            sentence.analyses[c].deprel() == "obl:agent"
-                || (sentence.analyses[c].deprel() == "obl"
-                    && tree
-                        .children(c)
-                        .any(|g| sentence.analyses[g].lemma() == "by"))
-                    && passive
+            passive
+                && (sentence.analyses[c].deprel() == "obl:agent"
+                    || (sentence.analyses[c].deprel() == "obl"
+                        && tree
+                            .children(c)
+                            .any(|g| sentence.analyses[g].lemma() == "by")))
         }) {
             return phrase_actors(agent, sentence, tree);
         }
@@ -577,7 +579,7 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     if !passive.is_empty() {
         return passive;
     }
-    for rels in [&["obj", "iobj"][..], &["obl", "xcomp"][..]] {
+    for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
         let found = phrase_actors_of(verb, sentence, tree, rels, false);
         if !found.is_empty() {
             return found;
@@ -591,7 +593,13 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     }
     // Nothing else: a phrase of place may name whom it was done to after all (`fired shells
     // at Seoul`, `criticized the closure of guest houses in Bree`).
-    phrase_actors_of(verb, sentence, tree, &["obj", "iobj", "obl", "xcomp"], true)
+    phrase_actors_of(
+        verb,
+        sentence,
+        tree,
+        &["obj", "iobj", "obl", "obl:agent", "xcomp"],
+        true,
+    )
 }
 
 /// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
