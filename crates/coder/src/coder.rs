@@ -268,13 +268,16 @@ fn regular_stems(form: &str) -> Vec<String> {
 }
 
 /// The verb whose clausal object holds `verb` (`noted` for `regretted` in `noted that Cirith
-/// Ungol regretted ...`), through the clauses coordinated with or hanging off that object.
+/// Ungol regretted ...`), through the clauses coordinated with or hanging off that object; a
+/// clause before its verb (`..., officials said`) is reported by no one, as the verb only
+/// names the source.
 fn reporting_verb(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
         let head = tree.heads[at]?;
         match sentence.analyses[at].deprel() {
-            "ccomp" => return Some(head),
+            "ccomp" if head < at => return Some(head),
+            "ccomp" => return None,
             "conj" | "xcomp" | "advcl" => at = head,
             _ => return None,
         }
@@ -585,7 +588,9 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
             return found;
         }
     }
-    if let Some(clause) = child(verb, sentence, tree, &["ccomp"]) {
+    // The subject of a clausal object, unless the clause comes first: `..., officials said`
+    // names a source, not a statement aimed at the clause's actors.
+    if let Some(clause) = child(verb, sentence, tree, &["ccomp"]).filter(|&c| c > verb) {
         let subjects = phrase_actors_of(clause, sentence, tree, &["nsubj", "nsubj:pass"], false);
         if !subjects.is_empty() {
             return subjects;
