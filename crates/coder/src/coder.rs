@@ -49,6 +49,10 @@ pub struct Event {
     /// The verb (index in the sentence) of a coded statement this event is reported in
     /// (`Falastur noted that Cirith Ungol regretted ...`); PETRARCH codes only the statement.
     pub reported_by: Option<usize>,
+    /// The verb (index in the sentence) of a coded event in this verb's open clausal
+    /// complement (`expel` for `pledged` in `Qatar has pledged to expel ...`): this verb says
+    /// how that event stands (intended, promised); PETRARCH codes only the complement.
+    pub complement: Option<usize>,
     /// `file:line` of the pattern or verb block that gave the code.
     pub rule: String,
 }
@@ -224,6 +228,7 @@ pub fn code_sentence(
                 target_tokens: target.tokens.clone(),
                 negated,
                 reported_by: None,
+                complement: None,
                 rule: rule.clone(),
             };
             // One event per verb and pair of codes, however many names the actors have there
@@ -241,6 +246,9 @@ pub fn code_sentence(
     for event in &mut events {
         event.reported_by =
             reporting_verb(event.verb, sentence, &tree).filter(|verb| statements.contains(verb));
+        event.complement = tree
+            .children(event.verb)
+            .find(|&c| sentence.analyses[c].deprel() == "xcomp" && statements.contains(&c));
     }
     events
 }
@@ -972,5 +980,27 @@ SAY
             .map(|e| (e.code.as_str(), e.reported_by))
             .collect();
         assert_eq!(reported, [("010", None), ("112", Some(1))]);
+        // `Gondor says to accuse Arnor`: a coded verb whose open complement is coded too.
+        let wants = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("says", Verb, "say", 0, "root"),
+            ("to", Part, "to", 4, "mark"),
+            ("accuse", Verb, "accuse", 2, "xcomp"),
+            ("Arnor", Propn, "Arnor", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
+        let (words, analyses) = parsed(&wants);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors: &actors,
+        };
+        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let complements: Vec<_> = events
+            .iter()
+            .map(|e| (e.code.as_str(), e.complement))
+            .collect();
+        assert_eq!(complements, [("010", Some(3)), ("112", None)]);
     }
 }

@@ -21,9 +21,10 @@
 //! test half is reported, never tuned on.
 //!
 //! Scoring follows PETRARCH's conventions where dyad's events say more: a negated event
-//! (`didn't clash`) and an event reported inside a coded statement (`noted that Cirith Ungol
-//! regretted ...`) are flagged by the coder and not scored; discard lists rule out sentences
-//! and stories.
+//! (`didn't clash`), an event reported inside a coded statement (`noted that Cirith Ungol
+//! regretted ...`) and a verb whose open complement is coded (`pledged` in `pledged to
+//! expel`) are flagged by the coder and not scored; discard lists rule out sentences and
+//! stories.
 //!
 //! Hook for the `plover` sub-suite (its own module): it adds its rows, with `plover` in the
 //! suite column, and its scores to the same report at the marked place in `run`.
@@ -175,7 +176,7 @@ const SUITES: [Suite; 3] = [
         discards: "ud/validate_dictionaries/PETR_Validate_discards_2_02.txt",
         cameo_only: None,
         f1: false,
-        // Measured 2026-11-27: found 78.2, extra 12.0 (precision 88.0).
+        // Measured 2026-11-27: found 77.9, extra 12.1 (precision 87.9).
         floors: &[("udp_found", 76.5), ("udp_precision", 86.5)],
     },
     Suite {
@@ -191,7 +192,7 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
-        // Measured 2026-11-27: F1 0.323.
+        // Measured 2026-11-27: F1 0.322.
         floors: &[("gsr_f1", 0.30)],
     },
     Suite {
@@ -516,9 +517,10 @@ impl Coder {
                     event.reported_by.map(|v| words[v]),
                     event.rule
                 );
-                // PETRARCH codes no event for a negated verb (`didn't clash`), and none for
-                // what a coded statement reports; dyad flags both.
-                if !event.negated && event.reported_by.is_none() {
+                // PETRARCH codes no event for a negated verb (`didn't clash`), none for what a
+                // coded statement reports, and only the complement of `pledged to expel`;
+                // dyad flags all three.
+                if !event.negated && event.reported_by.is_none() && event.complement.is_none() {
                     coded.insert((event.source, event.target, event.code));
                 }
             }
