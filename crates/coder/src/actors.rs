@@ -1,6 +1,8 @@
 //! Actor mentions of a sentence from the knowledge base, with role nouns folded into the
 //! actor they qualify (`Arnor President` is `ARN` + `GOV`).
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 use dyad_doc::{Span, Token};
 use dyad_kb::{Kb, Match, Placement, Referent};
@@ -11,8 +13,9 @@ use crate::Actor;
 ///
 /// A role noun next to an actor (`Arnor President`, `Ithilen's militia`) or joined to one by
 /// `of`, `from` or `in` (`the president of Arnor`, `soldiers from Gondor`) adds its sector code
-/// to the actor's, unless the actor's code ends with it already (`White House officials`); a
-/// role noun on its own is no actor here.
+/// to the actor's, unless the actor's code ends with it already (`White House officials`);
+/// coordinated role nouns and actors combine each with each (`lawmakers and officials in
+/// Arnor and Gondor`); a role noun on its own is no actor here.
 pub fn sentence_actors(
     kb: &Kb,
     text: &str,
@@ -40,28 +43,152 @@ pub fn sentence_actors(
             agents.push((m.tokens.clone(), agent.code(), agent.placement()));
         }
     }
-    for (range, code, placement) in agents {
-        let word = |i: usize| tokens.get(i).map(|(s, _)| &text[s.range()]);
-        // The actor right before the role noun (possibly with `'s` between), else the one
-        // after `of`.
-        let qualified = actors.iter_mut().find(|(a, possessive)| {
-            a.tokens.end == range.start
-                || (*possessive && a.tokens.end + 1 == range.start)
-                || (range.end + 1 == a.tokens.start
-                    && word(range.end).is_some_and(|w| {
-                        ["of", "from", "in"]
-                            .iter()
-                            .any(|p| w.eq_ignore_ascii_case(p))
-                    }))
-        });
-        // `White House officials`: the actor has the role already.
-        if let Some((actor, _)) = qualified.filter(|(a, _)| !a.code.ends_with(code)) {
-            actor.code = match placement {
-                Placement::After => format!("{}{code}", actor.code),
-                Placement::Before => format!("{code}{}", actor.code),
-            };
-            actor.tokens = actor.tokens.start.min(range.start)..actor.tokens.end.max(range.end);
+    let word = |i: usize| tokens.get(i).map_or("", |(s, _)| &text[s.range()]);
+    // For each agent, the actors it qualifies (indices into `actors`).
+    let mut qualifies: Vec<Vec<usize>> = agents
+        .iter()
+        .map(|(range, _, _)| qualified(range, &actors, &word))
+        .collect();
+    // Role nouns coordinated before a qualified one share its actors (`lawmakers and
+    // officials in Arnor`): walk right to left so that chains pass them on.
+    for i in (0..agents.len().saturating_sub(1)).rev() {
+        if qualifies[i].is_empty()
+            && joined_by_coordination(agents[i].0.end, agents[i + 1].0.start, &word)
+        {
+            qualifies[i] = qualifies[i + 1].clone();
         }
     }
-    actors.into_iter().map(|(a, _)| a).collect()
+    // Role nouns coordinated after a qualified one share its actors too (`the Danish media
+    // and government`).
+    for i in 1..agents.len() {
+        if qualifies[i].is_empty()
+            && joined_by_coordination(agents[i - 1].0.end, agents[i].0.start, &word)
+        {
+            qualifies[i] = qualifies[i - 1].clone();
+        }
+    }
+    // Role nouns joined by coordination form a group whose members are alternatives
+    // (`lawmakers and officials`); different groups qualifying one actor stack (`an MSF
+    // Arnor diplomat` is NGO + ARN + GOV).
+    let mut group = Vec::with_capacity(agents.len());
+    for i in 0..agents.len() {
+        let joined = i > 0 && joined_by_coordination(agents[i - 1].0.end, agents[i].0.start, &word);
+        let previous = group.last().copied().unwrap_or(0);
+        group.push(if joined || i == 0 {
+            previous
+        } else {
+            previous + 1
+        });
+    }
+    let mut out = Vec::new();
+    for (index, (actor, _)) in actors.iter().enumerate() {
+        // Each combination of one role noun per qualifying group, in text order.
+        let mut combinations = vec![actor.clone()];
+        let qualifying = (0..agents.len()).filter(|&i| qualifies[i].contains(&index));
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in qualifying {
+            match groups.last_mut() {
+                Some(last) if group[last[0]] == group[i] => last.push(i),
+                _ => groups.push(vec![i]),
+            }
+        }
+        for members in &groups {
+            let mut next = Vec::with_capacity(combinations.len() * members.len());
+            for so_far in &combinations {
+                for &i in members {
+                    let (range, code, placement) = &agents[i];
+                    next.push(qualify(so_far, range, code, *placement));
+                }
+            }
+            combinations = next;
+        }
+        for combined in combinations {
+            if !out.contains(&combined) {
+                out.push(combined);
+            }
+        }
+    }
+    out
+}
+
+/// `actor` qualified by the role noun at `range` with sector `code`.
+fn qualify(actor: &Actor, range: &Range<usize>, code: &str, placement: Placement) -> Actor {
+    // `White House officials`: the actor has the role already.
+    let code = if actor.code.ends_with(code) {
+        actor.code.clone()
+    } else {
+        match placement {
+            Placement::After => format!("{}{code}", actor.code),
+            Placement::Before => format!("{code}{}", actor.code),
+        }
+    };
+    Actor {
+        tokens: actor.tokens.start.min(range.start)..actor.tokens.end.max(range.end),
+        code,
+    }
+}
+
+/// The actors (indices into `actors`) a role noun at `range` qualifies: the actor right before
+/// it (possibly with `'s` and a few lowercase words between: `Eriador's largest legal
+/// opposition party`), else the one right after it, else the one after `of`, `from` or `in` together with the actors
+/// coordinated with that one (`lawmakers in Arnor and Gondor`).
+fn qualified<'w>(
+    range: &Range<usize>,
+    actors: &[(Actor, bool)],
+    word: &impl Fn(usize) -> &'w str,
+) -> Vec<usize> {
+    let before = actors.iter().position(|(a, possessive)| {
+        a.tokens.end == range.start
+            || (*possessive
+                && a.tokens.end < range.start
+                && range.start - a.tokens.end <= 1 + MAX_MODIFIERS
+                && (a.tokens.end + 1..range.start).all(|i| is_modifier(word(i))))
+    });
+    if let Some(before) = before {
+        return vec![before];
+    }
+    // A role noun right before a name of a place or group (`MSF Arnor diplomat`).
+    if let Some(after) = actors.iter().position(|(a, _)| a.tokens.start == range.end) {
+        return vec![after];
+    }
+    let linked = ["of", "from", "in"]
+        .iter()
+        .any(|p| word(range.end).eq_ignore_ascii_case(p));
+    // The longest actor there (`Egypt's Muslim Brotherhood`, not `Egypt`).
+    let Some(first) = (0..actors.len())
+        .filter(|&i| linked && actors[i].0.tokens.start == range.end + 1)
+        .max_by_key(|&i| actors[i].0.tokens.len())
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    let mut last = first;
+    while let Some(next) = actors.iter().position(|(a, _)| {
+        a.tokens.start > actors[last].0.tokens.end
+            && joined_by_coordination(actors[last].0.tokens.end, a.tokens.start, word)
+    }) {
+        out.push(next);
+        last = next;
+    }
+    out
+}
+
+/// How many lowercase words may stand between a possessive actor and its role noun.
+const MAX_MODIFIERS: usize = 3;
+
+/// Whether a word may modify a role noun between it and a possessive (`first`, `largest`).
+fn is_modifier(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && word.chars().all(char::is_alphabetic)
+}
+
+/// Whether only a coordination (`and`, `or`, commas, a `the`) lies between tokens `end` and
+/// `start`.
+fn joined_by_coordination<'w>(end: usize, start: usize, word: &impl Fn(usize) -> &'w str) -> bool {
+    let between: Vec<&str> = (end..start).map(word).collect();
+    between
+        .iter()
+        .any(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | ","))
+        && between
+            .iter()
+            .all(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | "," | "the"))
 }

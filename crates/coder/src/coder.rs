@@ -47,6 +47,13 @@ pub struct Event {
     pub target_tokens: Option<Range<usize>>,
     /// Whether the verb is negated (`did not attack`).
     pub negated: bool,
+    /// The verb (index in the sentence) of a coded statement this event is reported in
+    /// (`Falastur noted that Cirith Ungol regretted ...`); PETRARCH codes only the statement.
+    pub reported_by: Option<usize>,
+    /// The verb (index in the sentence) of a coded event in this verb's open clausal
+    /// complement (`expel` for `pledged` in `Qatar has pledged to expel ...`): this verb says
+    /// how that event stands (intended, promised); PETRARCH codes only the complement.
+    pub complement: Option<usize>,
     /// `file:line` of the pattern or verb block that gave the code.
     pub rule: String,
 }
@@ -113,37 +120,65 @@ pub fn code_sentence(
     let mut events = Vec::new();
     for verb in 0..sentence.words.len() {
         let analysis = &sentence.analyses[verb];
-        if !matches!(analysis.upos(), Upos::Verb) {
+        // A noun with an object is a verb the tagger missed (`Soldiers from Gondor wire
+        // tapped all communication links`, tagged as the noun `tap`).
+        let verb_like = matches!(analysis.upos(), Upos::Verb)
+            || (matches!(analysis.upos(), Upos::Noun)
+                && child(verb, sentence, &tree, &["obj"]).is_some());
+        if !verb_like {
             continue;
         }
         let lemma = analysis.lemma().to_lowercase();
-        let particle = tree
-            .children(verb)
-            .find(|&c| sentence.analyses[c].deprel() == "compound:prt")
-            .map(|c| format!("{lemma} {}", sentence.analyses[c].lemma().to_lowercase()));
-        let entries: Vec<_> = match particle.as_deref() {
-            Some(phrasal) if verbs.entries(phrasal).next().is_some() => {
-                verbs.entries(phrasal).collect()
+        // A verb of several words: with its particle (`clear up`), or with the word compounded
+        // right before it (`wire tap`).
+        let particle = tree.children(verb).find_map(|c| {
+            let word = sentence.analyses[c].lemma().to_lowercase();
+            match sentence.analyses[c].deprel() {
+                "compound:prt" => Some(format!("{lemma} {word}")),
+                "compound" if c + 1 == verb => Some(format!("{word} {lemma}")),
+                _ => None,
             }
-            _ => verbs.entries(&lemma).collect(),
+        });
+        // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
+        // against `LEAVE [012]`): the form as written wins over the lemma.
+        let form = sentence.words[verb].to_lowercase();
+        let known = |word: &str| verbs.entries(word).next().is_some();
+        let looked_up = match particle {
+            Some(phrasal) if known(&phrasal) => phrasal,
+            _ if form != lemma && known(&form) => form,
+            // A lemma the lemmatizer got wrong (`boycotted` as `boycot`): the regular stems
+            // of the form.
+            _ if !known(&lemma) => regular_stems(&form)
+                .into_iter()
+                .find(|stem| known(stem))
+                .unwrap_or(lemma),
+            _ => lemma,
         };
+        let entries: Vec<_> = verbs.entries(&looked_up).collect();
         if entries.is_empty() {
             continue;
         }
+        let regions = Regions::new(verb, sentence, &tree);
         let best = entries
             .iter()
             .flat_map(|e| &e.patterns)
-            .filter_map(|p| match_pattern(p, verb, sentence, &tree))
+            .filter_map(|p| match_pattern(p, &regions, sentence, &tree))
             .max_by_key(|m| m.words);
-        let (code, rule) = match &best {
-            Some(m) => (m.pattern.code.clone(), m.pattern.origin.clone()),
-            None => (entries[0].code.clone(), entries[0].origin.clone()),
+        let (code, reverse, rule) = match &best {
+            Some(m) => (&m.pattern.code, &m.pattern.reverse, &m.pattern.origin),
+            None => {
+                let entry = entries[0];
+                match entry.verb_codes.get(&looked_up) {
+                    Some((code, reverse)) => (code, reverse, &entry.origin),
+                    None => (&entry.code, &entry.reverse, &entry.origin),
+                }
+            }
         };
-        let Some(code) = code else {
+        if code.is_none() && reverse.is_none() {
             continue;
-        };
-        let mut sources = subject_actors(verb, sentence, &tree);
-        let mut targets = object_actors(verb, sentence, &tree);
+        }
+        let mut sources = regions.subjects.clone();
+        let mut targets = regions.objects.clone();
         if let Some(m) = &best {
             for (role, actors) in &m.picked {
                 match role {
@@ -173,7 +208,17 @@ pub fn code_sentence(
                 }
             }
         }
-        for (a, b) in pairs {
+        // The event, and the one the other way round where the pattern codes it too (only
+        // between two actors: an act with no recipient has no other way round).
+        let directed = pairs
+            .iter()
+            .filter_map(|&(a, b)| Some((a, b, code.as_ref()?)))
+            .chain(pairs.iter().filter_map(|&(a, b)| {
+                let b = b?;
+                Some((b, Some(a), reverse.as_ref()?))
+            }))
+            .collect::<Vec<_>>();
+        for (a, b, code) in directed {
             let source = &sentence.actors[a];
             let target = b.map(|b| &sentence.actors[b]);
             if target.is_some_and(|t| t.code == source.code) {
@@ -187,6 +232,8 @@ pub fn code_sentence(
                 source_tokens: source.tokens.clone(),
                 target_tokens: target.map(|t| t.tokens.clone()),
                 negated,
+                reported_by: None,
+                complement: None,
                 rule: rule.clone(),
             };
             // One event per verb and pair of codes, however many names the actors have there
@@ -200,7 +247,55 @@ pub fn code_sentence(
             }
         }
     }
+    let statements: Vec<usize> = events.iter().map(|e| e.verb).collect();
+    for event in &mut events {
+        event.reported_by =
+            reporting_verb(event.verb, sentence, &tree).filter(|verb| statements.contains(verb));
+        event.complement = tree
+            .children(event.verb)
+            .find(|&c| sentence.analyses[c].deprel() == "xcomp" && statements.contains(&c));
+    }
     events
+}
+
+/// The stems an English verb form may have by the regular rules, most likely first:
+/// `boycotted` → `boycott`, `boycotte`, `boycot`; `hosting` → `host`, `hoste`.
+fn regular_stems(form: &str) -> Vec<String> {
+    let mut stems = Vec::new();
+    for suffix in ["ing", "ed", "es", "s"] {
+        let Some(stem) = form.strip_suffix(suffix).filter(|s| s.len() > 1) else {
+            continue;
+        };
+        stems.push(stem.to_string());
+        stems.push(format!("{stem}e"));
+        // A doubled final consonant (`stopped`) is undoubled.
+        let bytes = stem.as_bytes();
+        if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+            stems.push(stem[..stem.len() - 1].to_string());
+        }
+        if let Some(y) = stem.strip_suffix('i').filter(|_| suffix != "ing") {
+            stems.push(format!("{y}y"));
+        }
+    }
+    stems
+}
+
+/// The verb whose clausal object holds `verb` (`noted` for `regretted` in `noted that Cirith
+/// Ungol regretted ...`), through the clauses coordinated with or hanging off that object; a
+/// clause before its verb (`..., officials said`) is reported by no one, as the verb only
+/// names the source.
+fn reporting_verb(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
+    let mut at = verb;
+    for _ in 0..sentence.words.len() {
+        let head = tree.heads[at]?;
+        match sentence.analyses[at].deprel() {
+            "ccomp" if head < at => return Some(head),
+            "ccomp" => return None,
+            "conj" | "xcomp" | "advcl" => at = head,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The dependency tree of a sentence, as child lists.
@@ -261,6 +356,19 @@ impl Tree {
         usize::MAX
     }
 
+    /// The child of `root` whose subtree holds `node` (`None` when `root` does not dominate
+    /// it, or is `node`).
+    fn child_towards(&self, root: usize, mut node: usize) -> Option<usize> {
+        for _ in 0..=self.heads.len() {
+            let head = self.heads.get(node).copied().flatten()?;
+            if head == root {
+                return Some(node);
+            }
+            node = head;
+        }
+        None
+    }
+
     /// Whether a phrase of place lies on the path from `node` up to `root`, `root` excluded.
     fn place_between(&self, root: usize, mut node: usize) -> bool {
         for _ in 0..=self.heads.len() {
@@ -299,6 +407,11 @@ impl Tree {
 /// actors coordinated with that one (`ties between Gondor and Osgiliath`), leaving out actors
 /// in phrases of place (`an attack by Osgiliath soldiers in south Ithilen` names Osgiliath).
 fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+    actors_below(root, sentence, tree, false)
+}
+
+/// [`phrase_actors`], where `places` lets actors in phrases of place count too.
+fn actors_below(root: usize, sentence: &SentenceView, tree: &Tree, places: bool) -> Vec<usize> {
     let heads = with_conjuncts(root, sentence, tree);
     // Each actor's anchor: its token nearest the phrase's root.
     let anchor = |a: usize, head: usize| {
@@ -317,7 +430,7 @@ fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
                 // Not inside another conjunct, nor inside a phrase of place.
                 !heads.iter().any(|&other| {
                     other != head && tree.dominates(head, other) && tree.dominates(other, t)
-                }) && !tree.place_between(head, t)
+                }) && (places || !tree.place_between(head, t))
             })
             .min_by_key(|&(_, t)| tree.depth_below(head, t));
         let Some((_, t)) = best else {
@@ -360,18 +473,33 @@ fn child(verb: usize, sentence: &SentenceView, tree: &Tree, rel: &[&str]) -> Opt
 fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
+        let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some();
+        // Only a passive has an agent: an active clause's `by` phrase is an ordinary one,
+        // whatever the parse calls it (`Eriador has received by courier money from ...`).
         if let Some(agent) = tree.children(at).find(|&c| {
-            sentence.analyses[c].deprel() == "obl:agent"
-                || (sentence.analyses[c].deprel() == "obl"
-                    && tree
-                        .children(c)
-                        .any(|g| sentence.analyses[g].lemma() == "by"))
-                    && child(at, sentence, tree, &["nsubj:pass"]).is_some()
+            passive
+                && (sentence.analyses[c].deprel() == "obl:agent"
+                    || (sentence.analyses[c].deprel() == "obl"
+                        && tree
+                            .children(c)
+                            .any(|g| sentence.analyses[g].lemma() == "by")))
         }) {
             return phrase_actors(agent, sentence, tree);
         }
-        if let Some(subject) = child(at, sentence, tree, &["nsubj", "csubj"]) {
-            return phrase_actors(subject, sentence, tree);
+        // A parse may give a clause two subjects where it missed a coordination (`Arnor and
+        // the evil awful Gondor welcomed`): all of them act.
+        let subjects = phrase_actors_of(at, sentence, tree, &["nsubj", "csubj"], false);
+        if !subjects.is_empty() {
+            return subjects;
+        }
+        // A passive without its agent (`was criticized over its dispute with Eriador`, `was
+        // shot dead in Osgiliath`): whoever its other phrases name acted.
+        if passive {
+            let others = phrase_actors_of(at, sentence, tree, &["obl"], false);
+            if !others.is_empty() {
+                return others;
+            }
+            return phrase_actors_of(at, sentence, tree, &["obl"], true);
         }
         let Some(head) = tree.heads[at] else {
             return Vec::new();
@@ -383,11 +511,78 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
                 }
                 at = head;
             }
+            // A clause hanging off a name (`Pyongyang on Thursday fired`, parsed with the name
+            // as a verb or the clause as the name's conjunct; `officials who met`): the name
+            // acts, unless the clause is a participle without an object, which says what was
+            // done to it (`an Eriadorian shot dead`).
+            "conj" | "ccomp" | "parataxis" | "acl:relcl" | "acl"
+                if names_actor(head, sentence, tree)
+                    && (sentence.analyses[at].xpos() != "VBN"
+                        || child(at, sentence, tree, &["obj"]).is_some()) =>
+            {
+                return phrase_actors(head, sentence, tree);
+            }
             "conj" | "advcl" | "acl" | "ccomp" => at = head,
             _ => return Vec::new(),
         }
     }
     Vec::new()
+}
+
+/// Relations of clauses that hang off a verb with their own events.
+const CLAUSES: [&str; 6] = ["ccomp", "advcl", "parataxis", "conj", "csubj", "list"];
+
+/// The head of the subject of `verb`, or of the verb it continues (`agreed to restore`,
+/// `met and agreed`).
+fn subject_token(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
+    let mut at = verb;
+    for _ in 0..sentence.words.len() {
+        if let Some(subject) = child(at, sentence, tree, &["nsubj", "nsubj:pass", "csubj"]) {
+            return Some(subject);
+        }
+        match sentence.analyses[at].deprel() {
+            "xcomp" | "conj" => at = tree.heads[at]?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether `token` is a noun or name, or lies inside an actor mention, and heads a phrase
+/// that names an actor.
+fn names_actor(token: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    let nominal = matches!(sentence.analyses[token].upos(), Upos::Noun | Upos::Propn)
+        || sentence.actors.iter().any(|a| a.tokens.contains(&token));
+    nominal && !phrase_actors(token, sentence, tree).is_empty()
+}
+
+/// The actors of every child of `verb` related by one of `rels` (not phrases of place unless
+/// `places`).
+fn phrase_actors_of(
+    verb: usize,
+    sentence: &SentenceView,
+    tree: &Tree,
+    rels: &[&str],
+    places: bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    // A verb with a subject of its own is a clause, whatever relation a parse gives it
+    // (`Gondor and Osgiliath have delayed ... after a hafling was reported`, with `delayed`
+    // parsed as the subject of `reported`): its actors belong to its own event.
+    let clause = |c: usize| {
+        matches!(sentence.analyses[c].upos(), Upos::Verb)
+            && child(c, sentence, tree, &["nsubj", "nsubj:pass"]).is_some()
+    };
+    for c in tree.children(verb).filter(|&c| {
+        rels.contains(&sentence.analyses[c].deprel()) && (places || !tree.place[c]) && !clause(c)
+    }) {
+        for actor in actors_below(c, sentence, tree, places) {
+            if !found.contains(&actor) {
+                found.push(actor);
+            }
+        }
+    }
+    found
 }
 
 /// The actors acted on: a passive's subject's, the object's, or those of its prepositional
@@ -396,64 +591,146 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
 /// A verb whose object is a clause (`noted that Cirith Ungol regretted ...`) acts on the
 /// clause's subject.
 fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
-    if let Some(subject) = child(verb, sentence, tree, &["nsubj:pass"]) {
-        return phrase_actors(subject, sentence, tree);
+    let passive = phrase_actors_of(verb, sentence, tree, &["nsubj:pass"], false);
+    if !passive.is_empty() {
+        return passive;
     }
-    for rel in [&["obj", "iobj"][..], &["obl", "xcomp"][..]] {
-        let mut found = Vec::new();
-        for c in tree
-            .children(verb)
-            .filter(|&c| rel.contains(&sentence.analyses[c].deprel()) && !tree.place[c])
-        {
-            for actor in phrase_actors(c, sentence, tree) {
-                if !found.contains(&actor) {
-                    found.push(actor);
-                }
-            }
-        }
+    for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
+        let found = phrase_actors_of(verb, sentence, tree, rels, false);
         if !found.is_empty() {
             return found;
         }
     }
-    if let Some(clause) = child(verb, sentence, tree, &["ccomp"]) {
-        if let Some(subject) = child(clause, sentence, tree, &["nsubj", "nsubj:pass"]) {
-            return phrase_actors(subject, sentence, tree);
+    // The subject of a clausal object, unless the clause comes first: `..., officials said`
+    // names a source, not a statement aimed at the clause's actors.
+    if let Some(clause) = child(verb, sentence, tree, &["ccomp"]).filter(|&c| c > verb) {
+        let subjects = phrase_actors_of(clause, sentence, tree, &["nsubj", "nsubj:pass"], false);
+        if !subjects.is_empty() {
+            return subjects;
         }
     }
-    Vec::new()
+    // Nothing else: a phrase of place may name whom it was done to after all (`fired shells
+    // at Seoul`, `criticized the closure of guest houses in Bree`).
+    phrase_actors_of(
+        verb,
+        sentence,
+        tree,
+        &["obj", "iobj", "obl", "obl:agent", "xcomp"],
+        true,
+    )
 }
 
 /// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
 fn is_word(t: usize, alternatives: &[String], sentence: &SentenceView) -> bool {
-    alternatives.iter().any(|alt| {
-        alt.split(' ').enumerate().all(|(k, word)| {
-            let Some(i) = t.checked_add(k).filter(|&i| i < sentence.words.len()) else {
-                return false;
-            };
-            sentence.words[i].eq_ignore_ascii_case(word)
-                || sentence.analyses[i].lemma().eq_ignore_ascii_case(word)
+    word_length(t, alternatives, sentence).is_some()
+}
+
+/// How many tokens from `t` on the longest of `alternatives` covers, if one matches there.
+fn word_length(t: usize, alternatives: &[String], sentence: &SentenceView) -> Option<usize> {
+    alternatives
+        .iter()
+        .filter(|alt| {
+            alt.split(' ').enumerate().all(|(k, word)| {
+                let Some(i) = t.checked_add(k).filter(|&i| i < sentence.words.len()) else {
+                    return false;
+                };
+                sentence.words[i].eq_ignore_ascii_case(word)
+                    || sentence.analyses[i].lemma().eq_ignore_ascii_case(word)
+            })
         })
-    })
+        .map(|alt| alt.split(' ').count())
+        .max()
+}
+
+/// Whether a noun phrase pattern (`{NEW &TIETYPES RELATIONS}`) matches the phrase headed by
+/// token `head`: its last word is the head, the word before it comes right before the head,
+/// and the others come in order before that, inside the phrase, with other words between
+/// allowed (`new global economic relations`, but not `new global economic trade relations`,
+/// which are trade relations); `^` stands for any one word.
+fn phrase_at(head: usize, inner: &[Term], sentence: &SentenceView, tree: &Tree) -> bool {
+    let words: Vec<&Term> = inner
+        .iter()
+        .filter(|t| matches!(t, Term::Word(_) | Term::Skip))
+        .collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    let Term::Word(alternatives) = last else {
+        return false;
+    };
+    if word_length(head, alternatives, sentence).is_none() {
+        return false;
+    }
+    // `limit` is where the next word matched begins; the first word back must end there.
+    let mut limit = head;
+    for (k, term) in rest.iter().rev().enumerate() {
+        let found = match term {
+            Term::Word(alternatives) => (0..limit).rev().find(|&t| {
+                let ends = word_length(t, alternatives, sentence).map(|length| t + length);
+                ends.is_some_and(|end| {
+                    (end == limit || (k > 0 && end < limit)) && tree.dominates(head, t)
+                })
+            }),
+            _ => limit.checked_sub(1),
+        };
+        match found {
+            Some(t) => limit = t,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Where a verb's pattern words may be: after the verb, its own phrases, not those of another
+/// clause hanging off it (`allowed that Mordor isn't the neatest place`); before it, its
+/// subject's (`&MILITARY *`), not adverbs or auxiliaries (`heavily criticized`).
+///
+/// It also holds the verb's actors by default, which the pattern markers `$` and `+` pick.
+struct Regions {
+    before: Vec<usize>,
+    after: Vec<usize>,
+    subjects: Vec<usize>,
+    objects: Vec<usize>,
+}
+
+impl Regions {
+    fn new(verb: usize, sentence: &SentenceView, tree: &Tree) -> Regions {
+        let after = (verb + 1..sentence.words.len())
+            .filter(|&t| {
+                tree.child_towards(verb, t)
+                    .is_some_and(|c| !CLAUSES.contains(&sentence.analyses[c].deprel()))
+            })
+            .collect();
+        let subject = subject_token(verb, sentence, tree);
+        let before = (0..verb)
+            .filter(|&t| subject.is_some_and(|s| tree.dominates(s, t)))
+            .collect();
+        Regions {
+            before,
+            after,
+            subjects: subject_actors(verb, sentence, tree),
+            objects: object_actors(verb, sentence, tree),
+        }
+    }
 }
 
 /// Matches `pattern` around `verb`: its words before the verb among the tokens before it, its
 /// words after among the verb's dependents after it.
 fn match_pattern<'p>(
     pattern: &'p Pattern,
-    verb: usize,
+    regions: &Regions,
     sentence: &SentenceView,
     tree: &Tree,
 ) -> Option<Matched<'p>> {
     let n = sentence.words.len();
-    let after: Vec<usize> = (verb + 1..n).filter(|&t| tree.dominates(verb, t)).collect();
-    let before: Vec<usize> = (0..verb).collect();
+    let (before, after) = (&regions.before, &regions.after);
     let mut matched = Matched {
         pattern,
         words: 0,
         picked: Vec::new(),
         compound: false,
     };
-    for (terms, region, side) in [(&pattern.before, &before, 0), (&pattern.after, &after, 1)] {
+    for (terms, region, side) in [(&pattern.before, before, 0), (&pattern.after, after, 1)] {
         for term in terms.iter() {
             match term {
                 Term::Word(alternatives) => {
@@ -463,14 +740,13 @@ fn match_pattern<'p>(
                     matched.words += 1;
                 }
                 Term::Phrase(inner) => {
-                    for term in inner {
-                        if let Term::Word(alternatives) = term {
-                            region
-                                .iter()
-                                .find(|&&t| is_word(t, alternatives, sentence))?;
-                            matched.words += 1;
-                        }
-                    }
+                    region
+                        .iter()
+                        .find(|&&t| phrase_at(t, inner, sentence, tree))?;
+                    matched.words += inner
+                        .iter()
+                        .filter(|term| matches!(term, Term::Word(_)))
+                        .count();
                 }
                 Term::Prep(preps, inner) => {
                     let prep = region
@@ -516,9 +792,9 @@ fn match_pattern<'p>(
                     // Before the verb, the marker is the subject's place; after it, the
                     // object's, so the default roles swap only when the marker says so.
                     let actors = if side == 0 {
-                        subject_actors(verb, sentence, tree)
+                        regions.subjects.clone()
                     } else {
-                        object_actors(verb, sentence, tree)
+                        regions.objects.clone()
                     };
                     if !actors.is_empty() {
                         matched.picked.push((role, actors));
@@ -546,6 +822,16 @@ ACCUSE
 --- RESTORE [050] ---
 RESTORE
 - * TIES (WITH +) [064]
+
+--- VISIT [042:043] ---
+VISIT
+
+--- FIRE [071] ---
+FIRE
+- * {ARTILLERY SHELLS} [180]
+
+--- SAY [010] ---
+SAY
 ";
 
     /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
@@ -629,5 +915,100 @@ RESTORE
         ];
         let actors = [actor(0..1, "ARN"), actor(4..5, "GON")];
         assert_eq!(codes(&restored, &actors), ["ARN GON 064 v.txt:7"]);
+    }
+
+    #[test]
+    fn passives_without_agent_and_places_as_last_resort() {
+        use Upos::*;
+        // `Gondor was accused over its war with Arnor`: the other phrase names the accuser.
+        let accused = [
+            ("Gondor", Propn, "Gondor", 3, "nsubj:pass"),
+            ("was", Aux, "be", 3, "aux:pass"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("over", Adp, "over", 5, "case"),
+            ("war", Noun, "war", 3, "obl"),
+            ("with", Adp, "with", 7, "case"),
+            ("Arnor", Propn, "Arnor", 5, "nmod"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(6..7, "ARN")];
+        assert_eq!(codes(&accused, &actors), ["ARN GON 112 v.txt:1"]);
+        // `Arnor fired artillery shells at Gondor`: no other target than the place.
+        let fired = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("fired", Verb, "fire", 0, "root"),
+            ("artillery", Noun, "artillery", 4, "compound"),
+            ("shells", Noun, "shell", 2, "obj"),
+            ("at", Adp, "at", 6, "case"),
+            ("Gondor", Propn, "Gondor", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(5..6, "GON")];
+        assert_eq!(codes(&fired, &actors), ["ARN GON 180 v.txt:14"]);
+    }
+
+    #[test]
+    fn reverse_codes_two_subjects_and_reported_events() {
+        use Upos::*;
+        // A parse that gives `visited` two subjects; `[042:043]` codes the visit both ways.
+        let visited = [
+            ("Arnor", Propn, "Arnor", 3, "nsubj"),
+            ("Calenardhon", Propn, "Calenardhon", 3, "nsubj"),
+            ("visited", Verb, "visit", 0, "root"),
+            ("Gondor", Propn, "Gondor", 3, "obj"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(1..2, "CAL"), actor(3..4, "GON")];
+        assert_eq!(
+            codes(&visited, &actors),
+            [
+                "ARN GON 042 v.txt:9",
+                "CAL GON 042 v.txt:9",
+                "GON ARN 043 v.txt:9",
+                "GON CAL 043 v.txt:9"
+            ]
+        );
+        // `Gondor said Arnor accused Calenardhon`: the accusation is reported by `said`.
+        let said = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("said", Verb, "say", 0, "root"),
+            ("Arnor", Propn, "Arnor", 4, "nsubj"),
+            ("accused", Verb, "accuse", 2, "ccomp"),
+            ("Calenardhon", Propn, "Calenardhon", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(2..3, "ARN"), actor(4..5, "CAL")];
+        let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+        let (words, analyses) = parsed(&said);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors: &actors,
+        };
+        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let reported: Vec<_> = events
+            .iter()
+            .map(|e| (e.code.as_str(), e.reported_by))
+            .collect();
+        assert_eq!(reported, [("010", None), ("112", Some(1))]);
+        // `Gondor says to accuse Arnor`: a coded verb whose open complement is coded too.
+        let wants = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("says", Verb, "say", 0, "root"),
+            ("to", Part, "to", 4, "mark"),
+            ("accuse", Verb, "accuse", 2, "xcomp"),
+            ("Arnor", Propn, "Arnor", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
+        let (words, analyses) = parsed(&wants);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors: &actors,
+        };
+        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let complements: Vec<_> = events
+            .iter()
+            .map(|e| (e.code.as_str(), e.complement))
+            .collect();
+        assert_eq!(complements, [("010", Some(3)), ("112", None)]);
     }
 }

@@ -17,6 +17,8 @@
 //!   quad class and PLOVER type, mode and contexts (from a CAMEO-to-PLOVER crosswalk and
 //!   PLOVER rules, all data files); [`ModalityRules`] reads from the parse whether an event
 //!   happened, is intended, hypothetical or reported.
+//! - [`Discards`] rules out sentences and stories by phrases (sports, weather), read from
+//!   PETRARCH's discard lists.
 //! - [`sentence_actors`] finds a sentence's actors with the knowledge base (`dyad-kb`), folding
 //!   role nouns into the actor they qualify.
 #![deny(missing_docs)]
@@ -24,6 +26,7 @@
 mod actors;
 mod clauses;
 mod coder;
+mod discards;
 mod lines;
 mod modality;
 mod ontology;
@@ -33,12 +36,13 @@ mod verbs;
 
 pub use actors::sentence_actors;
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
+pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;
 pub use ontology::Ontology;
 pub use stage::EventStage;
 pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
 
-/// Errors reading a verb dictionary.
+/// Errors reading a verb dictionary or a discard list.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -6,7 +6,10 @@
 //! In a pattern, `*` is the verb; plain words and `&SET`s must occur around it; `(PREP ...)` is a
 //! prepositional phrase; `{A B}` a noun phrase; `$` marks where the source is, `+` the target,
 //! `%` a compound subject whose members act on each other, `^` any one word. `[---]` means no
-//! event; `[A:B]` is read as `A`. `#` starts a comment; `_` joins the words of one expression.
+//! event; `[A:B]` codes `A` and, the other way round (target on source), `B`. TABARI's `_`
+//! joining words to the verb (`IN_*`) is read as plain order, and a set joined to words
+//! (`&TIETYPES_RUMORS`) as each member followed by them. `#` starts a comment, and so does a
+//! line starting `<!`; `_` joins the words of one expression.
 
 use std::collections::HashMap;
 
@@ -40,6 +43,9 @@ pub struct Pattern {
     pub after: Vec<Term>,
     /// The CAMEO code, `None` for a pattern that rules an event out (`[---]`).
     pub code: Option<String>,
+    /// The code of the event the other way round, target on source (`[042:043]`: a visit
+    /// is hosted), if any.
+    pub reverse: Option<String>,
     /// `file:line` of the pattern.
     pub origin: String,
 }
@@ -51,6 +57,11 @@ pub struct VerbEntry {
     pub name: String,
     /// The default code, `None` when the verb alone is no event.
     pub code: Option<String>,
+    /// The default code of the event the other way round, if any.
+    pub reverse: Option<String>,
+    /// Verbs of the block with a default code of their own (`ATTEND [042:043]` in a block
+    /// whose default is `[---]`): lemma to (code, reverse code).
+    pub verb_codes: HashMap<String, (Option<String>, Option<String>)>,
     /// The patterns, in file order.
     pub patterns: Vec<Pattern>,
     /// `file:line` of the block header.
@@ -95,7 +106,8 @@ impl VerbDictionary {
     ///
     /// Fails on a pattern or verb line outside any verb block, on a pattern without a code and on
     /// a block header without one; patterns dyad cannot read (an unknown synonym set, a code
-    /// that is not CAMEO's form, unbalanced brackets) are skipped and reported.
+    /// that is not CAMEO's form, unbalanced brackets) are skipped and reported, and so is a
+    /// block header's unreadable code (the block then has no default code).
     pub fn from_petrarch(file: &str, text: &str) -> crate::Result<VerbDictionary> {
         let mut dictionary = VerbDictionary::default();
         let mut synsets: HashMap<String, Vec<String>> = HashMap::new();
@@ -113,7 +125,8 @@ impl VerbDictionary {
                 continue;
             }
             let line = without_comment(raw).trim();
-            if line.is_empty() {
+            // PETRARCH files also carry XML-style comment lines (`<!-- VERSION: 0.1 -->`).
+            if line.is_empty() || line.starts_with("<!") {
                 continue;
             }
             if let Some(name) = line.strip_prefix('&') {
@@ -126,16 +139,27 @@ impl VerbDictionary {
                 let (name, code) = header
                     .split_once('[')
                     .ok_or_else(|| error("a verb block header needs a [CODE]"))?;
+                // A block whose code dyad cannot read (`[025?]`) still groups its verbs and
+                // patterns; it codes nothing by itself, and the report says so.
+                let (code, reverse) = parse_code(code).unwrap_or_else(|why| {
+                    dictionary.report.skipped.push(format!(
+                        "{file}:{line_no}: {why}: the block has no default code"
+                    ));
+                    (None, None)
+                });
                 dictionary.entries.push(VerbEntry {
                     name: words(name),
-                    code: parse_code(code).map_err(|m| error(&m))?,
+                    code,
+                    reverse,
+                    verb_codes: HashMap::new(),
                     patterns: Vec::new(),
                     origin: format!("{file}:{line_no}"),
                 });
                 dictionary.report.blocks += 1;
             } else if let (Some(member), Some(set)) = (line.strip_prefix('+'), &synset) {
-                let word = member.split_whitespace().next().unwrap_or_default();
-                synsets.entry(set.clone()).or_default().push(words(word));
+                // A member may be several words (`+ECONOMIC SANCTIONS`), with forms in braces.
+                let member = member.split('{').next().unwrap_or_default();
+                synsets.entry(set.clone()).or_default().push(words(member));
             } else if let Some(body) = line.strip_prefix('-') {
                 let entry = dictionary
                     .entries
@@ -148,11 +172,12 @@ impl VerbDictionary {
                     parse_terms(terms, &synsets).map(|(before, after)| (code, before, after))
                 });
                 match parsed {
-                    Ok((code, before, after)) => {
+                    Ok(((code, reverse), before, after)) => {
                         entry.patterns.push(Pattern {
                             before,
                             after,
                             code,
+                            reverse,
                             origin: format!("{file}:{line_no}"),
                         });
                         dictionary.report.patterns += 1;
@@ -171,11 +196,24 @@ impl VerbDictionary {
                     .checked_sub(1)
                     .ok_or_else(|| error("a verb outside any verb block"))?;
                 let verb = line.trim_start_matches('+');
-                let verb = verb.split(['{', ' ', '\t']).next().unwrap_or_default();
+                let verb = verb.split(['{', ' ', '\t', '[']).next().unwrap_or_default();
                 if verb.is_empty() {
                     return Err(error("an empty verb"));
                 }
                 let lemma = words(verb);
+                // `WORD [CODE]`: the verb's own default code.
+                if let Some((_, code)) = line.rsplit_once('[') {
+                    match parse_code(code) {
+                        Ok(codes) => {
+                            dictionary.entries[index]
+                                .verb_codes
+                                .insert(lemma.clone(), codes);
+                        }
+                        Err(why) => dictionary.report.skipped.push(format!(
+                            "{file}:{line_no}: {why}: the verb keeps the block's"
+                        )),
+                    }
+                }
                 let entries = dictionary.by_lemma.entry(lemma).or_default();
                 if !entries.contains(&index) {
                     entries.push(index);
@@ -220,29 +258,35 @@ fn words(expression: &str) -> String {
         .trim()
         .trim_end_matches('_')
         .split(['_', ' '])
+        // `WIRE_+TAP`: the `+` marks which word is the verb; dyad finds that by the parse.
+        .map(|w| w.trim_start_matches('+'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// The code inside `[...]` (the text after the `[`): `None` for `---`.
-fn parse_code(text: &str) -> Result<Option<String>, String> {
+/// The codes inside `[...]` (the text after the `[`): the event's and, after a `:`, the
+/// reverse event's; `None` for `---` or an empty side (`[:190]` codes only the reverse).
+fn parse_code(text: &str) -> Result<(Option<String>, Option<String>), String> {
     let inside = text
         .split(']')
         .next()
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .ok_or("an empty code")?;
-    let code = inside.split(':').next().unwrap_or_default().trim();
-    if code.chars().all(|c| c == '-') {
-        return Ok(None);
-    }
-    if code.chars().all(|c| c.is_ascii_alphanumeric() || c == '+') {
-        Ok(Some(code.to_string()))
-    } else {
-        Err(format!("bad code {inside:?}"))
-    }
+    let (forward, reverse) = inside.split_once(':').unwrap_or((inside, ""));
+    let one = |code: &str| {
+        let code = code.trim();
+        if code.chars().all(|c| c == '-') {
+            Ok(None)
+        } else if code.chars().all(|c| c.is_ascii_alphanumeric() || c == '+') {
+            Ok(Some(code.to_string()))
+        } else {
+            Err(format!("bad code {inside:?}"))
+        }
+    };
+    Ok((one(forward)?, one(reverse)?))
 }
 
 /// The terms before and after the `*` of a pattern body.
@@ -250,7 +294,11 @@ fn parse_terms(
     body: &str,
     synsets: &HashMap<String, Vec<String>>,
 ) -> Result<(Vec<Term>, Vec<Term>), String> {
+    // TABARI joins words to the verb with `_` (`IN_*`, `*_OUT`) to ask that they be next to
+    // it; dyad reads them as plain words around the verb.
     let spaced = body
+        .replace("_*", " *")
+        .replace("*_", "* ")
         .replace('(', " ( ")
         .replace(')', " ) ")
         .replace('{', " { ")
@@ -307,13 +355,20 @@ fn alternatives(
     token: &str,
     synsets: &HashMap<String, Vec<String>>,
 ) -> Result<Vec<String>, String> {
-    match token.strip_prefix('&') {
-        Some(set) => synsets
-            .get(set)
-            .cloned()
-            .ok_or_else(|| format!("an unknown synonym set &{set}")),
-        None => Ok(vec![words(token)]),
+    let Some(set) = token.strip_prefix('&') else {
+        return Ok(vec![words(token)]);
+    };
+    if let Some(members) = synsets.get(set) {
+        return Ok(members.clone());
     }
+    // A set joined to the words after it (`&TIETYPES_RUMORS`): each member, then those words.
+    set.match_indices('_')
+        .find_map(|(at, _)| {
+            let members = synsets.get(&set[..at])?;
+            let rest = words(&set[at + 1..]);
+            Some(members.iter().map(|m| format!("{m} {rest}")).collect())
+        })
+        .ok_or_else(|| format!("an unknown synonym set &{set}"))
 }
 
 #[cfg(test)]
@@ -358,6 +413,43 @@ RESTORE
             verbs.report().skipped,
             ["v.txt:10: an unknown synonym set &NOPE"]
         );
+    }
+
+    #[test]
+    fn reads_reverse_codes_verb_codes_and_xml_comments() {
+        let text = "<!-- VERSION: 0.1 -->\n&TAXES\n+ECONOMIC SANCTIONS\n\n\
+                    --- LEAVE [---] ---\nATTEND [042:043]\nLEAVE\n- * &TAXES [:163]\n\
+                    --- REPORT [025?] ---\nREPORT\n";
+        let verbs = VerbDictionary::from_petrarch("v.txt", text).unwrap();
+        let entry = verbs.entries("attend").next().unwrap();
+        assert_eq!(
+            (entry.code.as_deref(), entry.reverse.as_deref()),
+            (None, None)
+        );
+        let attend = entry.verb_codes.get("attend").unwrap();
+        assert_eq!(
+            (attend.0.as_deref(), attend.1.as_deref()),
+            (Some("042"), Some("043"))
+        );
+        let pattern = &entry.patterns[0];
+        assert_eq!(
+            (pattern.code.as_deref(), pattern.reverse.as_deref()),
+            (None, Some("163"))
+        );
+        assert_eq!(
+            pattern.after,
+            [Term::Word(vec!["economic sanctions".into()])]
+        );
+        assert_eq!(
+            verbs.report().skipped,
+            ["v.txt:9: bad code \"025?\": the block has no default code"]
+        );
+        let tabari = "&TIETYPES\n+TRADE\n\n--- ACCORD [---] ---\nACCORD\n\
+                      - IN_* [075]\n- * &TIETYPES_RUMORS [915]\n";
+        let verbs = VerbDictionary::from_petrarch("v.txt", tabari).unwrap();
+        let patterns = &verbs.entries("accord").next().unwrap().patterns;
+        assert_eq!(patterns[0].before, [Term::Word(vec!["in".into()])]);
+        assert_eq!(patterns[1].after, [Term::Word(vec!["trade rumors".into()])]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! When the data is absent the report says the suite was skipped, so a fresh clone passes.
 //! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them;
 //! [`webeval::dev_pages`] lists the web suite's errors on its dev half.
+//! [`events::dev_records`] lists the event suites' dev records with dyad's events and parses.
 //! [`news`] reads the unlabelled news text the training programs induce word classes from.
 //!
 //! Suites:
@@ -29,8 +30,10 @@
 //!   stage's throughput.
 //! - `ner`: name tagging on CoNLL-2003 English testb (testa as a development row), precision,
 //!   recall and F1 per type as `conlleval` computes them, and tagger throughput.
-//! - `plover` (not yet in [`suite_names`]): PLOVER event types of the PLOVER gold-standard
-//!   sentences coded from raw text, accuracy and strict accuracy on a dev and a test half.
+//! - `events`: (source, target, CAMEO code) triples on PETRARCH's validation suites (`udp`,
+//!   `gsr`, `unit`) and PLOVER types (`plover`), each on a dev and a test half.
+//! - `plover`: PLOVER event types of the PLOVER gold-standard sentences coded from raw text,
+//!   accuracy and strict accuracy on a dev and a test half, with the top confusions.
 //!
 //! ```
 //! let report = dyad_eval::run("tokenize", std::path::Path::new("/no/such/folder"))?;
@@ -42,13 +45,10 @@
 
 mod aeb;
 pub mod conllu;
-// Not in `suite_names` until issue 5's floors hold; `dyad eval` cannot run it yet, the
-// `run_suite` example can.
-mod events;
+pub mod events;
 mod geo;
 mod ner;
 pub mod news;
-// Not in `suite_names` yet: the integrator decides when it joins the CI suites.
 mod plover;
 mod quotes;
 mod report;
@@ -117,10 +117,20 @@ pub(crate) fn thread_cpu_seconds() -> Option<f64> {
     Some(nanos as f64 / 1e9)
 }
 
+/// The 64-bit FNV-1a hash of `key`'s bytes: a split of a benchmark by it stays fixed when
+/// records are added or reordered.
+pub(crate) fn fnv1a(key: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    key.bytes().fold(OFFSET, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+    })
+}
+
 /// The names of the suites [`run`] knows.
 pub fn suite_names() -> &'static [&'static str] {
     &[
-        "tokenize", "aeb", "ud", "quotes", "webeval", "timex", "geo", "ner",
+        "tokenize", "aeb", "ud", "quotes", "webeval", "timex", "geo", "ner", "events", "plover",
     ]
 }
 
@@ -233,7 +243,8 @@ mod tests {
         let error = run("nope", Path::new(".")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval, timex, geo, ner)"
+            "unknown suite \"nope\" (known: tokenize, aeb, ud, quotes, webeval, timex, geo, ner, \
+             events, plover)"
         );
     }
 }

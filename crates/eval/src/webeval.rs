@@ -63,12 +63,7 @@ impl Half {
 /// written in `evaldata.json`), 0 for dev and 1 for test. The split is fixed by the URLs alone,
 /// so it does not move when pages are added or the data is reordered.
 pub fn half(url: &str) -> Half {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let hash = url.bytes().fold(OFFSET, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
-    });
-    if hash >> 63 == 0 {
+    if crate::fnv1a(url) >> 63 == 0 {
         Half::Dev
     } else {
         Half::Test
