@@ -60,23 +60,39 @@ impl EventStage {
 /// an apposition or an earlier full name.
 const FROM_MENTIONS: [&str; 5] = ["pronoun", "nominal", "title", "apposition", "alias"];
 
-/// Adds to a sentence's `actors` (from the knowledge base) the mentions of the mentions layer
-/// that it alone does not find (see [`FROM_MENTIONS`]), where they overlap none of them. A
-/// possessive pronoun is left out: `its` in `the results of its policy review` qualifies the
-/// phrase, it does not stand for the phrase's actor.
+/// Brings a sentence's `actors` (from the knowledge base) in line with the mentions layer.
+/// Adds the mentions that the knowledge base alone does not find (see [`FROM_MENTIONS`]),
+/// where they overlap none of its actors; a possessive pronoun is left out (`its` in `the
+/// results of its policy review` qualifies the phrase, it does not stand for its actor).
+/// Drops an actor inside a longer name that the mention stage left unresolved (`Security
+/// Council` in `the National Security Council` is not the UN's).
 fn add_mention_actors(
     mentions: &[(Span, Mention)],
     sentence_tokens: &[(Span, dyad_doc::Token)],
     analyses: &[dyad_doc::Analysis],
     actors: &mut Vec<crate::Actor>,
 ) {
+    let tokens_of = |span: &Span| {
+        let start = sentence_tokens.partition_point(|(t, _)| t.start() < span.start());
+        let end = sentence_tokens.partition_point(|(t, _)| t.end() <= span.end());
+        start..end
+    };
+    let unresolved_names: Vec<std::ops::Range<usize>> = mentions
+        .iter()
+        .filter(|(_, m)| m.actor().is_none() && matches!(m.kind(), "PER" | "ORG" | "LOC"))
+        .map(|(span, _)| tokens_of(span))
+        .collect();
+    actors.retain(|a| {
+        !unresolved_names
+            .iter()
+            .any(|n| n.start <= a.tokens.start && a.tokens.end <= n.end && n.len() > a.tokens.len())
+    });
     let before = actors.len();
     for (span, mention) in mentions {
         let Some(actor) = mention.actor().filter(|a| FROM_MENTIONS.contains(&a.via())) else {
             continue;
         };
-        let start = sentence_tokens.partition_point(|(t, _)| t.start() < span.start());
-        let end = sentence_tokens.partition_point(|(t, _)| t.end() <= span.end());
+        let std::ops::Range { start, end } = tokens_of(span);
         let possessive = |i: usize| analyses.get(i).is_some_and(|a| a.deprel() == "nmod:poss");
         if start >= end || (actor.via() == "pronoun" && possessive(start)) {
             continue;
