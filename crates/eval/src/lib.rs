@@ -46,7 +46,7 @@ mod events;
 mod geo;
 mod ner;
 pub mod news;
-mod quotes;
+pub mod quotes;
 mod report;
 mod timex;
 mod tokenize;
