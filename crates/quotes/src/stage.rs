@@ -96,6 +96,21 @@ struct View<'a> {
     cues: &'a Cues,
 }
 
+/// The quote a speaker is looked for: its own tokens, and the tokens of every quote of its
+/// paragraph, which are words said and never the speaker or the cue of another quote
+/// (`“Every time you say that,” Tester said, “you give …”`).
+struct QuoteTokens<'q> {
+    own: Range<usize>,
+    all: &'q [Range<usize>],
+}
+
+impl QuoteTokens<'_> {
+    /// Whether token `t` lies inside a quote of the paragraph.
+    fn quoted(&self, t: usize) -> bool {
+        self.own.contains(&t) || self.all.iter().any(|q| q.contains(&t))
+    }
+}
+
 /// A speech cue found in the text: its tokens and where its speaker is.
 #[derive(Clone, Copy, Debug)]
 struct Cue {
@@ -116,9 +131,18 @@ impl View<'_> {
         let text = self.doc.text();
         let first_quote = out.len();
         let paragraph_tokens = self.token_range(paragraph.range());
-        for stretch in find_quoted(text, paragraph.range()) {
+        let stretches = find_quoted(text, paragraph.range());
+        let all_quoted: Vec<Range<usize>> = stretches
+            .iter()
+            .map(|stretch| self.tokens_within(&stretch.content))
+            .collect();
+        for stretch in stretches {
             let content = stretch.content.clone();
             let inside = self.tokens_within(&content);
+            let quote = QuoteTokens {
+                own: inside.clone(),
+                all: &all_quoted,
+            };
             let words = inside
                 .clone()
                 .filter(|&t| self.tokens[t].1.kind() != TokenKind::Punct)
@@ -126,7 +150,6 @@ impl View<'_> {
             let Some(sentences) = self.sentences_over(&content) else {
                 continue;
             };
-            let outside = |t: &usize| !inside.contains(t);
             let sentence_tokens =
                 self.sentences[sentences.start].start..self.sentences[sentences.end - 1].end;
             let is_punct = |t: usize| self.tokens[t].1.kind() == TokenKind::Punct;
@@ -161,13 +184,14 @@ impl View<'_> {
                 }
             }
             let cue = self
-                .nearest_cue(window.filter(outside), &inside)
-                .map(|cue| self.reporting(cue));
+                .nearest_cue(window.filter(|&t| !quote.quoted(t)), &inside)
+                .map(|cue| self.reporting(cue, &quote));
             let only_quote = nothing_before && nothing_after;
             let speaker = match cue {
-                Some(cue) => self.speaker(cue, Some(&inside)),
+                Some(cue) => self.speaker(cue, Some(&quote)),
                 None if self.dash_credit(inside.end).is_some() => self.dash_credit(inside.end),
-                None if self.clause_subject(&inside).is_some() => self.clause_subject(&inside),
+                None if self.label(&quote).is_some() => self.label(&quote),
+                None if self.clause_subject(&quote).is_some() => self.clause_subject(&quote),
                 // A quote alone in its sentence continues the speech of the quote before it,
                 // in this paragraph or, for a paragraph that is only a quote, the one before.
                 None if only_quote && out.len() > first_quote => out[out.len() - 1].1.speaker(),
@@ -261,6 +285,41 @@ impl View<'_> {
         (end > name_start).then(|| self.tokens[name_start].0.cover(self.tokens[end - 1].0))
     }
 
+    /// The name a transcript or headline labels a quote with: `Trump: ‘I’m …’` before the
+    /// quote, or `"PENCE: Well, …` in capitals opening it.
+    fn label(&self, quote: &QuoteTokens) -> Option<Span> {
+        let own = &quote.own;
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let is_name = |t: usize| self.syntax[t].upos() == Upos::Propn;
+        let sentence = self.sentence_of(own.start)?;
+        // Outside: `Name :` and the opening marks right before the quote, the name opening
+        // its sentence or following punctuation.
+        let mut colon = own.start.checked_sub(1)?;
+        while colon > sentence.start && self.tokens[colon].1.kind() == TokenKind::Punct {
+            if text_of(colon) == ":" {
+                break;
+            }
+            colon -= 1;
+        }
+        if text_of(colon) == ":" && !quote.quoted(colon) {
+            let first = (sentence.start..colon)
+                .rev()
+                .take_while(|&t| is_name(t))
+                .last()?;
+            let opens =
+                first == sentence.start || self.tokens[first - 1].1.kind() == TokenKind::Punct;
+            return (opens && colon - first <= 4)
+                .then(|| self.tokens[first].0.cover(self.tokens[colon - 1].0));
+        }
+        // Inside: capitals and a colon opening the quote.
+        let end = own
+            .clone()
+            .take_while(|&t| is_name(t) && text_of(t).chars().all(|c| !c.is_lowercase()))
+            .last()?;
+        (end + 1 < own.end && text_of(end + 1) == ":" && end - own.start < 4)
+            .then(|| self.tokens[own.start].0.cover(self.tokens[end].0))
+    }
+
     /// The speech cue among `candidates` nearest to the quote whose tokens are `inside`.
     fn nearest_cue(
         &self,
@@ -311,8 +370,9 @@ impl View<'_> {
     }
 
     /// The speech verb that reports the speech `cue` is part of: `Clinton says she hopes …`
-    /// is Clinton's speech, `Lynch said she recalled thinking “…”` Lynch's.
-    fn reporting(&self, mut cue: Cue) -> Cue {
+    /// is Clinton's speech, `Lynch said she recalled thinking “…”` Lynch's; never a verb of
+    /// the quote's own words.
+    fn reporting(&self, mut cue: Cue, quote: &QuoteTokens) -> Cue {
         // Bounded by the sentence length, so a malformed parse with a cycle cannot hang.
         let steps = self.sentence_of(cue.first).map_or(0, |s| s.len());
         for _ in 0..steps {
@@ -321,7 +381,8 @@ impl View<'_> {
             {
                 break;
             }
-            match self.syntax[cue.first].head().and_then(|h| self.cue_at(h)) {
+            let head = self.syntax[cue.first].head().filter(|&h| !quote.quoted(h));
+            match head.and_then(|h| self.cue_at(h)) {
                 Some(outer) if outer.kind == CueKind::Verb => cue = outer,
                 _ => break,
             }
@@ -332,18 +393,17 @@ impl View<'_> {
     /// The subject of the clause a quote without a cue stands in: the nearest verb above the
     /// quote's head that has one (`Kaine has adopted the stance: “…”`, `“…,” the group
     /// shouted`), which names who said it far more often than not.
-    fn clause_subject(&self, quote: &Range<usize>) -> Option<Span> {
-        let sentence = self.sentence_of(quote.start)?;
-        let mut t = quote
+    fn clause_subject(&self, quote: &QuoteTokens) -> Option<Span> {
+        let own = &quote.own;
+        let sentence = self.sentence_of(own.start)?;
+        let mut t = own
             .clone()
-            .find(|&t| self.syntax[t].head().is_none_or(|h| !quote.contains(&h)))?;
+            .find(|&t| self.syntax[t].head().is_none_or(|h| !own.contains(&h)))?;
         for _ in 0..sentence.len() {
             t = self.syntax[t].head()?;
-            let subject = self.child(t, |rel| rel.starts_with("nsubj")).filter(|&s| {
-                !quote.contains(&s)
-                    && self.cues.word(&self.syntax[s].lemma().to_lowercase())
-                        != Some(CueKind::Never)
-            });
+            let subject = self
+                .child(t, |rel| rel.starts_with("nsubj"))
+                .filter(|&s| !quote.quoted(s) && !self.never_speaks(s));
             if let Some(subject) = subject {
                 let name = self.subtree_span(subject, &NOT_IN_NAME)?;
                 return Some(self.with_hyphenated_tail(name));
@@ -352,14 +412,9 @@ impl View<'_> {
         None
     }
 
-    /// The words naming the speaker of `cue`, which marks the quote whose tokens are `quote`
-    /// (none for indirect speech).
-    fn speaker(&self, cue: Cue, quote: Option<&Range<usize>>) -> Option<Span> {
-        let outside = |t: usize| quote.is_none_or(|q| !q.contains(&t));
-        let can_speak = |t: usize| {
-            outside(t)
-                && self.cues.word(&self.syntax[t].lemma().to_lowercase()) != Some(CueKind::Never)
-        };
+    /// The words naming the speaker of `cue`, which marks `quote` (none for indirect speech).
+    fn speaker(&self, cue: Cue, quote: Option<&QuoteTokens>) -> Option<Span> {
+        let can_speak = |t: usize| quote.is_none_or(|q| !q.quoted(t)) && !self.never_speaks(t);
         let who = match cue.kind {
             CueKind::Verb => {
                 let mut verb = cue.first;
@@ -414,34 +469,69 @@ impl View<'_> {
         Some(self.with_hyphenated_tail(name))
     }
 
-    /// The speaker read off the word order when the parse gives none: the words between the
-    /// quote and a cue after it (`…,” the senator said`), else the words after the cue up to
-    /// the next punctuation (`…,” said Sen. Warren.`).
-    fn speaker_by_position(&self, cue: Cue, quote: &Range<usize>) -> Option<Span> {
+    /// The speaker read off the word order when the parse gives none: the name between the
+    /// quote and a cue after it (`…,” the senator said`), else the one after the cue (`…,” said
+    /// Sen. Warren.`), else, for a cue before the quote, the one before the cue (`The New York
+    /// Times reports: “…”`).
+    fn speaker_by_position(&self, cue: Cue, quote: &QuoteTokens) -> Option<Span> {
         let sentence = self.sentence_of(cue.first)?;
-        let words = |range: Range<usize>| -> Option<Span> {
-            let mut kept = range.filter(|&t| self.tokens[t].1.kind() != TokenKind::Punct);
-            let first = kept.next()?;
-            let last = kept.next_back().unwrap_or(first);
-            Some(self.tokens[first].0.cover(self.tokens[last].0))
+        let own = &quote.own;
+        let between = (cue.first >= own.end).then(|| self.name_in(own.end..cue.first, quote));
+        let before = || {
+            let start = (sentence.start..cue.first)
+                .rev()
+                .find(|&t| quote.quoted(t) || self.tokens[t].1.kind() == TokenKind::Punct)
+                .map_or(sentence.start, |t| t + 1);
+            (cue.last < own.start)
+                .then(|| self.name_in(start..cue.first, quote))
+                .flatten()
         };
-        if cue.first >= quote.end {
-            let between = quote.end..cue.first;
-            if !between.is_empty() && between.len() <= MAX_NAME_TOKENS {
-                if let Some(span) = words(between) {
-                    return Some(span);
-                }
-            }
-        }
-        let after = cue.last + 1..sentence.end;
-        let until = after
-            .clone()
-            .find(|&t| self.tokens[t].1.kind() == TokenKind::Punct)
-            .unwrap_or(after.end);
-        let tail = after.start..until;
-        (!tail.is_empty() && tail.len() <= MAX_NAME_TOKENS)
-            .then(|| words(tail))
+        between
             .flatten()
+            .or_else(|| self.name_in(cue.last + 1..sentence.end, quote))
+            .or_else(before)
+    }
+
+    /// The name that opens the tokens `range`, up to the first comma, bracket, dash or quote
+    /// (the name of `Senate Majority Leader Mitch McConnell, R-Ky.,`), if they open with one:
+    /// not with a quote's words, a preposition (`said in an interview`), a conjunction or a
+    /// time word (`said Tuesday`).
+    fn name_in(&self, range: Range<usize>, quote: &QuoteTokens) -> Option<Span> {
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let is_punct = |t: usize| self.tokens[t].1.kind() == TokenKind::Punct;
+        let first = range.clone().find(|&t| !is_punct(t))?;
+        let opens_name = !quote.quoted(first)
+            && !matches!(
+                self.syntax[first].upos(),
+                Upos::Adp
+                    | Upos::Sconj
+                    | Upos::Cconj
+                    | Upos::Adv
+                    | Upos::Verb
+                    | Upos::Aux
+                    | Upos::Part
+            )
+            && !self.never_speaks(first);
+        if !opens_name {
+            return None;
+        }
+        let end = (first..range.end)
+            .find(|&t| {
+                quote.quoted(t)
+                    || is_punct(t) && matches!(text_of(t), "," | "(" | "—" | "–" | ";" | ":" | ".")
+            })
+            .unwrap_or(range.end);
+        let last = (first..end).rev().find(|&t| !is_punct(t))?;
+        // A name has no verb: `Trump says he is making “…”` does not name `he is making`.
+        let verbless =
+            (first..=last).all(|t| !matches!(self.syntax[t].upos(), Upos::Verb | Upos::Aux));
+        (verbless && last - first < MAX_NAME_TOKENS)
+            .then(|| self.tokens[first].0.cover(self.tokens[last].0))
+    }
+
+    /// Whether token `t` is a word the cue file says never speaks (`Friday`).
+    fn never_speaks(&self, t: usize) -> bool {
+        self.cues.word(&self.syntax[t].lemma().to_lowercase()) == Some(CueKind::Never)
     }
 
     /// `span` stretched over a hyphenated tail glued to it (`Chung Eui` + `-yong`), which the
