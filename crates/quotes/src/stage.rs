@@ -177,28 +177,45 @@ impl View<'_> {
                     window.end = next.end;
                 }
             }
-            if nothing_before && sentences.start > 0 {
-                let previous = &self.sentences[sentences.start - 1];
-                if self.doc.text_of(self.tokens[previous.end - 1].0) == ":" {
-                    window.start = previous.start;
-                }
+            // The sentence that introduces the quote with a colon, if one does.
+            let introduction = sentences
+                .start
+                .checked_sub(1)
+                .map(|i| self.sentences[i].clone())
+                .filter(|previous| {
+                    nothing_before
+                        && !previous.is_empty()
+                        && self.doc.text_of(self.tokens[previous.end - 1].0) == ":"
+                });
+            if let Some(introduction) = &introduction {
+                window.start = introduction.start;
             }
             let cue = self
                 .nearest_cue(window.filter(|&t| !quote.quoted(t)), &inside)
                 .map(|cue| self.reporting(cue, &quote));
             let only_quote = nothing_before && nothing_after;
+            // A quote alone in its sentence continues the speech of the quote before it, in
+            // this paragraph or, for a paragraph that is only a quote, the one before.
+            let carried = || {
+                if !only_quote {
+                    None
+                } else if out.len() > first_quote {
+                    out[out.len() - 1].1.speaker()
+                } else if self.paragraph_is(paragraph, &sentence_tokens) {
+                    *last_speaker
+                } else {
+                    None
+                }
+            };
             let speaker = match cue {
                 Some(cue) => self.speaker(cue, Some(&quote)),
-                None if self.dash_credit(inside.end).is_some() => self.dash_credit(inside.end),
-                None if self.label(&quote).is_some() => self.label(&quote),
-                None if self.clause_subject(&quote).is_some() => self.clause_subject(&quote),
-                // A quote alone in its sentence continues the speech of the quote before it,
-                // in this paragraph or, for a paragraph that is only a quote, the one before.
-                None if only_quote && out.len() > first_quote => out[out.len() - 1].1.speaker(),
-                None if only_quote && self.paragraph_is(paragraph, &sentence_tokens) => {
-                    *last_speaker
-                }
-                None => None,
+                None => self
+                    .dash_credit(inside.end)
+                    .or_else(|| self.label(&quote))
+                    .or_else(|| self.clause_subject(&quote))
+                    // `President Clinton released the following statement: ¶ “…”`.
+                    .or_else(|| introduction.and_then(|i| self.root_subject(i)))
+                    .or_else(carried),
             };
             let kind = if whole {
                 QuoteKind::Direct
@@ -283,6 +300,18 @@ impl View<'_> {
             end += 1;
         }
         (end > name_start).then(|| self.tokens[name_start].0.cover(self.tokens[end - 1].0))
+    }
+
+    /// The subject of the main verb of the sentence whose tokens are `sentence`, if it has one.
+    fn root_subject(&self, sentence: Range<usize>) -> Option<Span> {
+        let root = sentence
+            .clone()
+            .find(|&t| self.syntax[t].head().is_none())?;
+        let subject = self
+            .child(root, |rel| rel.starts_with("nsubj"))
+            .filter(|&s| !self.never_speaks(s))?;
+        let name = self.subtree_span(subject, &NOT_IN_NAME)?;
+        Some(self.with_hyphenated_tail(name))
     }
 
     /// The name a transcript or headline labels a quote with: `Trump: ‘I’m …’` before the
