@@ -443,20 +443,38 @@ impl View<'_> {
 
     /// The words naming the speaker of `cue`, which marks `quote` (none for indirect speech).
     fn speaker(&self, cue: Cue, quote: Option<&QuoteTokens>) -> Option<Span> {
-        let can_speak = |t: usize| quote.is_none_or(|q| !q.quoted(t)) && !self.never_speaks(t);
+        let unquoted = QuoteTokens {
+            own: 0..0,
+            all: &[],
+        };
+        let quote_tokens = quote.unwrap_or(&unquoted);
+        let can_speak = |t: usize| !quote_tokens.quoted(t) && !self.never_speaks(t);
+        let subject_of = |verb: usize| {
+            self.sentence_of(verb).and_then(|sentence| {
+                sentence.into_iter().find(|&t| {
+                    self.syntax[t].head() == Some(verb)
+                        && self.syntax[t].deprel().starts_with("nsubj")
+                        && can_speak(t)
+                })
+            })
+        };
+        // When the parse misses the cue's own subject, a name right before the cue is the
+        // speaker (`A flabbergasted Noah quipped, “…”`), not a subject up a chain of verbs.
+        if cue.kind == CueKind::Verb
+            && subject_of(cue.first).is_none()
+            && self.after_name(cue.first)
+        {
+            if let Some(name) = self.name_before(cue, quote_tokens) {
+                return Some(self.with_hyphenated_tail(name));
+            }
+        }
         let who = match cue.kind {
             CueKind::Verb => {
                 let mut verb = cue.first;
                 // A verb in a chain (`went on to say`, `said and added`) takes the subject of
                 // the first verb of the chain.
                 loop {
-                    let subject = self.sentence_of(verb).and_then(|sentence| {
-                        sentence.into_iter().find(|&t| {
-                            self.syntax[t].head() == Some(verb)
-                                && self.syntax[t].deprel().starts_with("nsubj")
-                                && can_speak(t)
-                        })
-                    });
+                    let subject = subject_of(verb);
                     let Some(head) = self.syntax[verb].head() else {
                         break subject;
                     };
@@ -506,19 +524,42 @@ impl View<'_> {
         let sentence = self.sentence_of(cue.first)?;
         let own = &quote.own;
         let between = (cue.first >= own.end).then(|| self.name_in(own.end..cue.first, quote));
-        let before = || {
-            let start = (sentence.start..cue.first)
-                .rev()
-                .find(|&t| quote.quoted(t) || self.tokens[t].1.kind() == TokenKind::Punct)
-                .map_or(sentence.start, |t| t + 1);
-            (cue.last < own.start)
-                .then(|| self.name_in(start..cue.first, quote))
-                .flatten()
-        };
         between
             .flatten()
             .or_else(|| self.name_in(cue.last + 1..sentence.end, quote))
-            .or_else(before)
+            .or_else(|| {
+                (cue.last < own.start)
+                    .then(|| self.name_before(cue, quote))
+                    .flatten()
+            })
+    }
+
+    /// Whether the word before token `t`, adverbs aside, is a noun, a name or a pronoun.
+    fn after_name(&self, t: usize) -> bool {
+        let before = (0..t).rev().find(|&b| {
+            self.syntax[b].upos() != Upos::Adv
+                || self
+                    .doc
+                    .text_of(self.tokens[b].0)
+                    .starts_with(char::is_uppercase)
+        });
+        before.is_some_and(|b| {
+            matches!(
+                self.syntax[b].upos(),
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adv
+            )
+        })
+    }
+
+    /// The name right before the cue, back to the punctuation or quote before it (`A
+    /// flabbergasted Noah quipped, “…”`).
+    fn name_before(&self, cue: Cue, quote: &QuoteTokens) -> Option<Span> {
+        let sentence = self.sentence_of(cue.first)?;
+        let start = (sentence.start..cue.first)
+            .rev()
+            .find(|&t| quote.quoted(t) || self.tokens[t].1.kind() == TokenKind::Punct)
+            .map_or(sentence.start, |t| t + 1);
+        self.name_in(start..cue.first, quote)
     }
 
     /// The name that opens the tokens `range`, up to the first comma, bracket, dash or quote
@@ -529,31 +570,39 @@ impl View<'_> {
         let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
         let is_punct = |t: usize| self.tokens[t].1.kind() == TokenKind::Punct;
         let first = range.clone().find(|&t| !is_punct(t))?;
+        // The tagger takes some unknown capitalised names for adverbs (`Limbaugh continued:`).
+        let capitalised = text_of(first).starts_with(char::is_uppercase);
         let opens_name = !quote.quoted(first)
-            && !matches!(
-                self.syntax[first].upos(),
-                Upos::Adp
-                    | Upos::Sconj
-                    | Upos::Cconj
-                    | Upos::Adv
-                    | Upos::Verb
-                    | Upos::Aux
-                    | Upos::Part
-            )
-            && !self.never_speaks(first);
+            && !self.never_speaks(first)
+            && match self.syntax[first].upos() {
+                Upos::Adv => capitalised,
+                upos => !matches!(
+                    upos,
+                    Upos::Adp | Upos::Sconj | Upos::Cconj | Upos::Verb | Upos::Aux | Upos::Part
+                ),
+            };
         if !opens_name {
             return None;
         }
+        // A relative pronoun ends the name too (`wrote a Trump supporter who runs …`); words
+        // running into a quote are a clause, not a name (`says the Ohio native nicknamed “…”`).
         let end = (first..range.end)
             .find(|&t| {
                 quote.quoted(t)
+                    || matches!(self.syntax[t].xpos(), "WP" | "WDT")
                     || is_punct(t) && matches!(text_of(t), "," | "(" | "—" | "–" | ";" | ":" | ".")
             })
             .unwrap_or(range.end);
+        if end < range.end && quote.quoted(end) {
+            return None;
+        }
         let last = (first..end).rev().find(|&t| !is_punct(t))?;
-        // A name has no verb: `Trump says he is making “…”` does not name `he is making`.
-        let verbless =
-            (first..=last).all(|t| !matches!(self.syntax[t].upos(), Upos::Verb | Upos::Aux));
+        // A name has no finite verb: `Trump says he is making …` does not name `he is making`.
+        let finite = |t: usize| {
+            self.syntax[t].upos() == Upos::Aux
+                || matches!(self.syntax[t].xpos(), "VBD" | "VBZ" | "VBP" | "MD")
+        };
+        let verbless = !(first..=last).any(finite);
         (verbless && last - first < MAX_NAME_TOKENS)
             .then(|| self.tokens[first].0.cover(self.tokens[last].0))
     }
