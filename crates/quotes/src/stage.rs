@@ -210,7 +210,7 @@ impl View<'_> {
             let speaker = match cue {
                 Some(cue) => self.speaker(cue, Some(&quote)),
                 None => self
-                    .dash_credit(inside.end)
+                    .dash_credit(inside.end, &paragraph_tokens)
                     .or_else(|| self.label(&quote))
                     .or_else(|| self.clause_subject(&quote))
                     // `President Clinton released the following statement: ¶ “…”`.
@@ -278,28 +278,37 @@ impl View<'_> {
         }
     }
 
-    /// The name credited after a dash right behind a quote (`…” ― Pamela Padilla`), if any.
-    fn dash_credit(&self, after: usize) -> Option<Span> {
-        let sentence = self.sentence_of(after.checked_sub(1)?)?;
+    /// The name credited after a dash right behind a quote (`…” ― Pamela Padilla`) or at the
+    /// end of its paragraph, if any.
+    fn dash_credit(&self, after: usize, paragraph: &Range<usize>) -> Option<Span> {
+        let is_dash =
+            |t: usize| matches!(self.doc.text_of(self.tokens[t].0), "―" | "—" | "–" | "--");
         let mut t = after;
-        while t < sentence.end
+        while t < paragraph.end
             && matches!(self.doc.text_of(self.tokens[t].0), "”" | "\"" | "." | ",")
         {
             t += 1;
         }
-        let dash = self.tokens.get(t)?;
-        if !matches!(self.doc.text_of(dash.0), "―" | "—" | "–" | "--") {
-            return None;
-        }
-        let name_start = t + 1;
-        let mut end = name_start;
-        while end < self.tokens.len()
-            && end - name_start < MAX_NAME_TOKENS
-            && self.syntax[end].upos() == Upos::Propn
-        {
-            end += 1;
-        }
-        (end > name_start).then(|| self.tokens[name_start].0.cover(self.tokens[end - 1].0))
+        // Right after the quote, or ending the paragraph the quote is in.
+        let dash = if t < paragraph.end && is_dash(t) {
+            t
+        } else {
+            paragraph
+                .clone()
+                .rev()
+                .take(MAX_NAME_TOKENS + 1)
+                .find(|&t| is_dash(t))?
+        };
+        let name = dash + 1..paragraph.end;
+        let end = name
+            .clone()
+            .take(MAX_NAME_TOKENS)
+            .find(|&t| self.syntax[t].upos() != Upos::Propn)
+            .unwrap_or(name.end.min(name.start + MAX_NAME_TOKENS));
+        // Right after the quote the name may go on with other words (`― Pamela Padilla, 47`);
+        // ending the paragraph it must be all of what follows the dash.
+        let whole = dash == t || end == paragraph.end;
+        (end > name.start && whole).then(|| self.tokens[name.start].0.cover(self.tokens[end - 1].0))
     }
 
     /// The subject of the main verb of the sentence whose tokens are `sentence`, if it has one.
@@ -373,7 +382,15 @@ impl View<'_> {
     fn cue_at(&self, t: usize) -> Option<Cue> {
         let lemma = self.syntax[t].lemma().to_lowercase();
         if let Some(next) = self.syntax.get(t + 1) {
-            if let Some(kind) = self.cues.pair(&lemma, &next.lemma().to_lowercase()) {
+            // By lemma, or by form where the lemmatizer has its own idea (`According` →
+            // `accord`).
+            let form = self.doc.text_of(self.tokens[t].0).to_lowercase();
+            let next_lemma = next.lemma().to_lowercase();
+            let pair = self
+                .cues
+                .pair(&lemma, &next_lemma)
+                .or_else(|| self.cues.pair(&form, &next_lemma));
+            if let Some(kind) = pair {
                 return Some(Cue {
                     first: t,
                     last: t + 1,
