@@ -242,6 +242,14 @@ impl View<'_> {
                 *last_speaker = speaker;
             }
         }
+        // A paragraph without quotes hands on the subject of its last sentence: `Tarar said
+        // selling Trump to Muslims has been a challenge. ¶ “In the beginning …”`.
+        if out.len() == first_quote {
+            let last = self
+                .sentences_over(&paragraph.range())
+                .map(|s| self.sentences[s.end - 1].clone());
+            *last_speaker = last.and_then(|s| self.root_subject(s));
+        }
         self.indirect(paragraph, first_quote, out);
     }
 
