@@ -12,6 +12,9 @@ use crate::{find_quoted, CueKind, Cues};
 /// Relations whose subtrees are not part of a speaker's name: clauses hanging off it.
 const NOT_IN_NAME: [&str; 6] = ["acl", "acl:relcl", "advcl", "parataxis", "ccomp", "dep"];
 
+/// Relations of a clause that is the content of the verb above it.
+const COMPLEMENTS: [&str; 1] = ["ccomp"];
+
 /// Partial quotes shorter than this are scare quotes (a course of “self-reliance”) unless
 /// they lie in the clause a speech verb governs; longer ones are speech even without a cue
 /// (“calibrated, practical approach that is open to diplomacy”).
@@ -453,17 +456,35 @@ impl View<'_> {
         let mut t = own
             .clone()
             .find(|&t| self.syntax[t].head().is_none_or(|h| !own.contains(&h)))?;
+        let subject_of = |verb: usize| {
+            self.child(verb, |rel| rel.starts_with("nsubj"))
+                .filter(|&s| !quote.quoted(s) && !self.never_speaks(s))
+        };
+        let mut found = None;
         for _ in 0..sentence.len() {
             t = self.syntax[t].head()?;
-            let subject = self
-                .child(t, |rel| rel.starts_with("nsubj"))
-                .filter(|&s| !quote.quoted(s) && !self.never_speaks(s));
-            if let Some(subject) = subject {
-                let name = self.subtree_span(subject, &NOT_IN_NAME)?;
-                return Some(self.with_hyphenated_tail(name));
+            if let Some(subject) = subject_of(t) {
+                found = Some(subject);
+                break;
             }
         }
-        None
+        let mut subject = found?;
+        // A clause that is another's complement is that subject's thought or words: `Paul Ryan
+        // worried that the safety net was becoming “a hammock …”` is Ryan's.
+        for _ in 0..sentence.len() {
+            if !COMPLEMENTS.contains(&self.syntax[t].deprel()) {
+                break;
+            }
+            let Some(outer) = self.syntax[t]
+                .head()
+                .and_then(|h| subject_of(h).map(|s| (h, s)))
+            else {
+                break;
+            };
+            (t, subject) = outer;
+        }
+        let name = self.subtree_span(subject, &NOT_IN_NAME)?;
+        Some(self.with_hyphenated_tail(name))
     }
 
     /// The words naming the speaker of `cue`, which marks `quote` (none for indirect speech).
