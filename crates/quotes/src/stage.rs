@@ -514,52 +514,74 @@ impl View<'_> {
                 return Some(self.with_hyphenated_tail(name));
             }
         }
-        let who = match cue.kind {
-            CueKind::Verb => {
-                let mut verb = cue.first;
-                // A verb in a chain (`went on to say`, `said and added`) takes the subject of
-                // the first verb of the chain.
-                loop {
-                    let subject = subject_of(verb);
-                    let Some(head) = self.syntax[verb].head() else {
-                        break subject;
-                    };
-                    // `a letter that says`, `anybody who complains`: a relative pronoun stands
-                    // for the noun the clause describes.
-                    let relative = subject
-                        .is_some_and(|s| matches!(self.syntax[s].xpos(), "WDT" | "WP"))
-                        && self.syntax[verb].deprel() == "acl:relcl";
-                    if relative {
-                        break Some(head);
-                    }
-                    if subject.is_some() {
-                        break subject;
-                    }
-                    let as_saying = self
-                        .child(verb, |rel| rel == "mark")
-                        .is_some_and(|m| self.syntax[m].lemma().eq_ignore_ascii_case("as"));
-                    match self.syntax[verb].deprel() {
-                        "conj" | "xcomp" => verb = head,
-                        // `quoted another official as saying`: the object of the verb the
-                        // speech hangs off is the speaker.
-                        "advcl" if as_saying => break self.child(head, |rel| rel == "obj"),
-                        // `Trump said, adding …`: the subject of the verb it hangs off.
-                        "advcl" => verb = head,
-                        // `an official (quoted) as saying`: the noun is the speaker.
-                        "acl" => break Some(head),
-                        _ => break None,
-                    }
-                }
-            }
+        let (who, top) = match cue.kind {
+            CueKind::Verb => self.chain_subject(cue.first, subject_of),
             // `according to X`: X heads the phrase the cue words mark.
-            CueKind::Source => self.syntax[cue.first].head(),
-            CueKind::Never => None,
+            CueKind::Source => (self.syntax[cue.first].head(), cue.first),
+            CueKind::Never => (None, cue.first),
         };
         let name = match who {
             Some(who) => self.subtree_span(who, &NOT_IN_NAME),
-            None => quote.and_then(|q| self.speaker_by_position(cue, q)),
+            None => quote
+                .and_then(|q| self.speaker_by_position(cue, q))
+                // `PolitiFact claimed “…” and concluded …`, the parse missing the subject of
+                // the chain's first verb.
+                .or_else(|| {
+                    let first = Cue {
+                        first: top,
+                        last: top,
+                        kind: cue.kind,
+                    };
+                    (top != cue.first && self.after_name(top))
+                        .then(|| self.name_before(first, quote_tokens))
+                        .flatten()
+                }),
         }?;
         Some(self.with_hyphenated_tail(name))
+    }
+
+    /// The subject of the speech verb `verb` (a token), by way of the chain of verbs it is in
+    /// (`went on to say`, `said and added`), and the first verb of that chain.
+    fn chain_subject(
+        &self,
+        mut verb: usize,
+        subject_of: impl Fn(usize) -> Option<usize>,
+    ) -> (Option<usize>, usize) {
+        // Bounded by the sentence length, so a malformed parse with a cycle cannot hang.
+        let steps = self.sentence_of(verb).map_or(0, |s| s.len());
+        for _ in 0..steps {
+            let subject = subject_of(verb);
+            let Some(head) = self.syntax[verb].head() else {
+                return (subject, verb);
+            };
+            // `a letter that says`, `anybody who complains`: a relative pronoun stands for the
+            // noun the clause describes.
+            let relative = subject.is_some_and(|s| matches!(self.syntax[s].xpos(), "WDT" | "WP"))
+                && self.syntax[verb].deprel() == "acl:relcl";
+            if relative {
+                return (Some(head), verb);
+            }
+            if subject.is_some() {
+                return (subject, verb);
+            }
+            let as_saying = self
+                .child(verb, |rel| rel == "mark")
+                .is_some_and(|m| self.syntax[m].lemma().eq_ignore_ascii_case("as"));
+            match self.syntax[verb].deprel() {
+                // `going on to say`: a clause without a subject of its own belongs to the verb
+                // it hangs off.
+                "conj" | "xcomp" | "ccomp" => verb = head,
+                // `quoted another official as saying`: the object of the verb the speech hangs
+                // off is the speaker.
+                "advcl" if as_saying => return (self.child(head, |rel| rel == "obj"), verb),
+                // `Trump said, adding …`: the subject of the verb it hangs off.
+                "advcl" => verb = head,
+                // `an official (quoted) as saying`: the noun is the speaker.
+                "acl" => return (Some(head), verb),
+                _ => return (None, verb),
+            }
+        }
+        (None, verb)
     }
 
     /// The speaker read off the word order when the parse gives none: the name between the
