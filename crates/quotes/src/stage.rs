@@ -564,9 +564,12 @@ impl View<'_> {
             if subject.is_some() {
                 return (subject, verb);
             }
-            let as_saying = self
-                .child(verb, |rel| rel == "mark")
-                .is_some_and(|m| self.syntax[m].lemma().eq_ignore_ascii_case("as"));
+            // `as saying`, the `as` right before the verb (not `as well, saying`).
+            let as_saying = verb.checked_sub(1).is_some_and(|m| {
+                self.syntax[m].head() == Some(verb)
+                    && self.syntax[m].deprel() == "mark"
+                    && self.syntax[m].lemma().eq_ignore_ascii_case("as")
+            });
             match self.syntax[verb].deprel() {
                 // `going on to say`: a clause without a subject of its own belongs to the verb
                 // it hangs off.
