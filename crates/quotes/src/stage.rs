@@ -504,6 +504,19 @@ impl View<'_> {
                 })
             })
         };
+        // `…,” said Ohio State University professor Paul Beck.`: a name right after a cue that
+        // follows the quote is the speaker, whatever the parse made the verb's subject.
+        if let Some(q) = quote.filter(|q| cue.first >= q.own.end) {
+            let right_after =
+                (q.own.end..cue.first).all(|t| self.tokens[t].1.kind() == TokenKind::Punct);
+            let sentence_end = self.sentence_of(cue.first).map_or(cue.last + 1, |s| s.end);
+            if let Some(name) = right_after
+                .then(|| self.name_in(cue.last + 1..sentence_end, q))
+                .flatten()
+            {
+                return Some(self.with_hyphenated_tail(name));
+            }
+        }
         // When the parse misses the cue's own subject, a name right before the cue is the
         // speaker (`A flabbergasted Noah quipped, “…”`), not a subject up a chain of verbs.
         if cue.kind == CueKind::Verb
@@ -559,7 +572,7 @@ impl View<'_> {
             let relative = subject.is_some_and(|s| matches!(self.syntax[s].xpos(), "WDT" | "WP"))
                 && self.syntax[verb].deprel() == "acl:relcl";
             if relative {
-                return (Some(head), verb);
+                return (Some(self.issuer(head)), verb);
             }
             if subject.is_some() {
                 return (subject, verb);
@@ -580,11 +593,23 @@ impl View<'_> {
                 // `Trump said, adding …`: the subject of the verb it hangs off.
                 "advcl" => verb = head,
                 // `an official (quoted) as saying`: the noun is the speaker.
-                "acl" => return (Some(head), verb),
+                "acl" => return (Some(self.issuer(head)), verb),
                 _ => return (None, verb),
             }
         }
         (None, verb)
+    }
+
+    /// Who speaks through the noun `noun` that a speech verb describes: the subject of the verb
+    /// it is the object of (`she issued a statement calling …`, `workers carrying signs
+    /// saying …`), else the noun itself (`an official quoted as saying`).
+    fn issuer(&self, noun: usize) -> usize {
+        let verb = self.syntax[noun]
+            .head()
+            .filter(|_| self.syntax[noun].deprel() == "obj");
+        verb.and_then(|v| self.child(v, |rel| rel.starts_with("nsubj")))
+            .filter(|&s| !self.never_speaks(s))
+            .unwrap_or(noun)
     }
 
     /// The speaker read off the word order when the parse gives none: the name between the
