@@ -170,9 +170,18 @@ impl View<'_> {
             let mut window = sentence_tokens.clone();
             if nothing_after {
                 // Only a short attribution sentence of the same paragraph, not the next quote or
-                // the story going on.
+                // the story going on; after a question or exclamation, which the splitter ends a
+                // sentence on, a longer one too (`“…!” Scott's niece, state Del. Marcia Price
+                // (D-Newport News), shouted to the crowd.`).
+                let exclaimed = inside.end > inside.start
+                    && matches!(self.doc.text_of(self.tokens[inside.end - 1].0), "?" | "!");
+                let longest = if exclaimed {
+                    3 * MAX_NAME_TOKENS
+                } else {
+                    MAX_NAME_TOKENS + 2
+                };
                 let next = self.sentences.get(sentences.end).filter(|next| {
-                    next.len() <= MAX_NAME_TOKENS + 2
+                    next.len() <= longest
                         && next.end <= paragraph_tokens.end
                         && self.tokens[next.start].1.kind() != TokenKind::Punct
                 });
