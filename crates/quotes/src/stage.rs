@@ -216,7 +216,23 @@ impl View<'_> {
                 } else if self.paragraph_is(paragraph, &sentence_tokens) {
                     *last_speaker
                 } else {
-                    None
+                    // After a sentence of the same paragraph: its speaker (`…, Schiff said.
+                    // “The other factor …”`), else its subject (`Cummings called him a master
+                    // at bolting deals together. “He showed …”`).
+                    let previous = sentences
+                        .start
+                        .checked_sub(1)
+                        .map(|i| self.sentences[i].clone())
+                        .filter(|p| p.start >= paragraph_tokens.start)?;
+                    let cue = previous
+                        .clone()
+                        .rev()
+                        .filter(|&t| !quote.quoted(t))
+                        .find_map(|t| self.cue_at(t));
+                    match cue {
+                        Some(cue) => self.speaker(self.reporting(cue, &quote), Some(&quote)),
+                        None => self.root_subject(previous),
+                    }
                 }
             };
             let speaker = match cue {
