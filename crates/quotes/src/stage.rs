@@ -655,8 +655,20 @@ impl View<'_> {
             })
     }
 
-    /// Whether the word before token `t`, adverbs aside, is a noun, a name or a pronoun.
+    /// Whether the word before token `t`, adverbs and a bracket aside, is a noun, a name or a
+    /// pronoun.
     fn after_name(&self, t: usize) -> bool {
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let t = match t.checked_sub(1) {
+            Some(close) if text_of(close) == ")" => {
+                let floor = self.sentence_of(t).map_or(0, |s| s.start);
+                (floor..close)
+                    .rev()
+                    .find(|&b| text_of(b) == "(")
+                    .unwrap_or(t)
+            }
+            _ => t,
+        };
         let before = (0..t).rev().find(|&b| {
             self.syntax[b].upos() != Upos::Adv
                 || self
@@ -673,14 +685,22 @@ impl View<'_> {
     }
 
     /// The name right before the cue, back to the punctuation or quote before it (`A
-    /// flabbergasted Noah quipped, “…”`).
+    /// flabbergasted Noah quipped, “…”`), a bracket after it aside (`Paul D. Ryan (R-Wis.)
+    /// said`).
     fn name_before(&self, cue: Cue, quote: &QuoteTokens) -> Option<Span> {
         let sentence = self.sentence_of(cue.first)?;
-        let start = (sentence.start..cue.first)
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let mut end = cue.first;
+        if end > sentence.start && text_of(end - 1) == ")" {
+            end = (sentence.start..end - 1)
+                .rev()
+                .find(|&t| text_of(t) == "(")?;
+        }
+        let start = (sentence.start..end)
             .rev()
             .find(|&t| quote.quoted(t) || self.tokens[t].1.kind() == TokenKind::Punct)
             .map_or(sentence.start, |t| t + 1);
-        self.name_in(start..cue.first, quote)
+        self.name_in(start..end, quote)
     }
 
     /// The name that opens the tokens `range`, up to the first comma, bracket, dash or quote
