@@ -520,14 +520,19 @@ impl View<'_> {
         };
         let quote_tokens = quote.unwrap_or(&unquoted);
         let can_speak = |t: usize| !quote_tokens.quoted(t) && !self.never_speaks(t);
+        // The agent of a passive verb before its subject: `“American Skin” was written by
+        // Springsteen`.
         let subject_of = |verb: usize| {
-            self.sentence_of(verb).and_then(|sentence| {
-                sentence.into_iter().find(|&t| {
-                    self.syntax[t].head() == Some(verb)
-                        && self.syntax[t].deprel().starts_with("nsubj")
-                        && can_speak(t)
+            let child = |rel: fn(&str) -> bool| {
+                self.sentence_of(verb).and_then(|sentence| {
+                    sentence.into_iter().find(|&t| {
+                        self.syntax[t].head() == Some(verb)
+                            && rel(self.syntax[t].deprel())
+                            && can_speak(t)
+                    })
                 })
-            })
+            };
+            child(|rel| rel == "obl:agent").or_else(|| child(|rel| rel.starts_with("nsubj")))
         };
         // `…,” said Ohio State University professor Paul Beck.`: a name right after a cue that
         // follows the quote is the speaker, whatever the parse made the verb's subject.
