@@ -32,6 +32,6 @@ pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
     ActorRecord, ArticleRecord, AuthorRecord, DiagnosticRecord, EventRecord, FailureRecord,
     MentionActorRecord, MentionRecord, PlaceRecord, QuoteRecord, RecordOptions, SectionRecord,
-    SentenceRecord, SpanText, SyntaxRecord, TimeRecord, TokenRecord, SCHEMA,
+    SentenceRecord, SpanText, SpeakerRecord, SyntaxRecord, TimeRecord, TokenRecord, SCHEMA,
 };
 pub use report::text_report;

@@ -1,4 +1,4 @@
-use dyad_doc::{Diagnostic, Document, Severity, Span};
+use dyad_doc::{Diagnostic, Document, Mention, Severity, Span};
 use serde::Serialize;
 
 use crate::{OffsetConverter, OffsetUnit};
@@ -160,6 +160,31 @@ pub struct MentionActorRecord<'a> {
     pub name: &'a str,
 }
 
+impl<'a> MentionActorRecord<'a> {
+    /// The record of the actor `mention` resolves to, if it does.
+    fn of(mention: &'a Mention) -> Option<MentionActorRecord<'a>> {
+        let actor = mention.actor()?;
+        let code = actor.code();
+        // Codes are a country (3 letters) and then sectors, or an IGO code, or, for role nouns,
+        // the sector alone.
+        let is_role = mention.kind() == "ROLE";
+        let country = (!is_role && !code.starts_with("IGO"))
+            .then(|| code.get(..3))
+            .flatten();
+        let sector = if is_role {
+            Some(code)
+        } else {
+            code.get(3..).filter(|s| !s.is_empty() && country.is_some())
+        };
+        Some(MentionActorRecord {
+            code,
+            country,
+            sector,
+            name: actor.name(),
+        })
+    }
+}
+
 /// A place mention and the place it refers to.
 #[derive(Debug, Serialize)]
 pub struct PlaceRecord<'a> {
@@ -223,9 +248,21 @@ pub struct QuoteRecord<'a> {
     /// `direct`, `partial` or `indirect`.
     pub kind: &'static str,
     /// Who said it, as written in the text; `null` when not found.
-    pub speaker: Option<SpanText<'a>>,
+    pub speaker: Option<SpeakerRecord<'a>>,
     /// The words marking the speech act (`said`, `according to`); `null` when none.
     pub cue: Option<SpanText<'a>>,
+}
+
+/// The speaker of a quote.
+#[derive(Debug, Serialize)]
+pub struct SpeakerRecord<'a> {
+    /// Where the words naming the speaker are.
+    pub span: [usize; 2],
+    /// The words (`US Secretary of State Antony Blinken`, `he`).
+    pub text: &'a str,
+    /// The actor of the resolved mention the words are or contain (`USAGOV`); `null` when
+    /// none is (`he`, until coreference resolves it).
+    pub actor: Option<MentionActorRecord<'a>>,
 }
 
 /// An event: who did what to whom, and the words it was read from.
@@ -340,26 +377,7 @@ impl<'a> ArticleRecord<'a> {
                     span: conv.convert_span(*span),
                     text: doc.text_of(*span),
                     kind: mention.kind(),
-                    actor: mention.actor().map(|a| {
-                        let code = a.code();
-                        // Codes are a country (3 letters) and then sectors, or an IGO code,
-                        // or, for role nouns, the sector alone.
-                        let is_role = mention.kind() == "ROLE";
-                        let country = (!is_role && !code.starts_with("IGO"))
-                            .then(|| code.get(..3))
-                            .flatten();
-                        let sector = if is_role {
-                            Some(code)
-                        } else {
-                            code.get(3..).filter(|s| !s.is_empty() && country.is_some())
-                        };
-                        MentionActorRecord {
-                            code,
-                            country,
-                            sector,
-                            name: a.name(),
-                        }
-                    }),
+                    actor: MentionActorRecord::of(mention),
                 })
                 .collect()
         });
@@ -410,7 +428,16 @@ impl<'a> ArticleRecord<'a> {
                 span: span_text(*span).span,
                 text: doc.text_of(*span),
                 kind: quote.kind().as_str(),
-                speaker: quote.speaker().map(&mut span_text),
+                speaker: quote.speaker().map(|speaker| {
+                    let SpanText { span, text } = span_text(speaker);
+                    SpeakerRecord {
+                        span,
+                        text,
+                        actor: doc
+                            .speaker_mention(speaker)
+                            .and_then(MentionActorRecord::of),
+                    }
+                }),
                 cue: quote.cue().map(&mut span_text),
             });
         }

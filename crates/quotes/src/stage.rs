@@ -622,7 +622,9 @@ impl View<'_> {
                 "advcl" if as_saying => return (self.child(head, |rel| rel == "obj"), verb),
                 // `Trump said, adding …`: the subject of the verb it hangs off.
                 "advcl" => verb = head,
-                // `an official (quoted) as saying`: the noun is the speaker.
+                // `cited two officials as saying`: the noun is the speaker; `issued a statement
+                // saying`: who issued it.
+                "acl" if as_saying => return (Some(head), verb),
                 "acl" => return (Some(self.issuer(head)), verb),
                 _ => return (None, verb),
             }
