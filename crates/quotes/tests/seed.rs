@@ -28,11 +28,13 @@ fn quoted(text: &str) -> Document {
     doc
 }
 
+/// A speaker's words and the code of the actor they name.
+type Speaker<'a> = (&'a str, Option<&'a str>);
+
 #[test]
 fn the_seed_quotes_have_their_speakers() {
     let doc = quoted(ARTICLE);
-    // Each quote with its speaker's words and the code of the actor they name.
-    let quotes: Vec<(QuoteKind, &str, Option<(&str, Option<&str>)>)> = doc
+    let quotes: Vec<(QuoteKind, &str, Option<Speaker>)> = doc
         .quotes()
         .unwrap()
         .iter()
