@@ -124,7 +124,8 @@ struct Cue {
 
 impl View<'_> {
     /// Adds the quotes of one paragraph; `last_speaker` carries the speaker of the latest
-    /// quote over to a following paragraph that is nothing but a quote.
+    /// quote, or the subject of the last sentence of a paragraph without quotes, over to a
+    /// following paragraph that is nothing but a quote.
     fn paragraph(
         &self,
         paragraph: Span,
