@@ -50,7 +50,7 @@ mod geo;
 mod ner;
 pub mod news;
 mod plover;
-mod quotes;
+pub mod quotes;
 mod report;
 mod timex;
 mod tokenize;

@@ -32,6 +32,7 @@ pub use offsets::{OffsetConverter, OffsetUnit};
 pub use record::{
     ActorRecord, ArticleRecord, AuthorRecord, DiagnosticRecord, EventRecord, FailureRecord,
     MentionActorRecord, MentionRecord, PlaceRecord, PloverRecord, QuoteRecord, RecordOptions,
-    SectionRecord, SentenceRecord, SpanText, SyntaxRecord, TimeRecord, TokenRecord, SCHEMA,
+    SectionRecord, SentenceRecord, SpanText, SpeakerRecord, SyntaxRecord, TimeRecord, TokenRecord,
+    SCHEMA,
 };
 pub use report::text_report;

@@ -1,4 +1,4 @@
-use dyad_doc::{Diagnostic, Document, Severity, Span};
+use dyad_doc::{Diagnostic, Document, Mention, Severity, Span};
 use serde::Serialize;
 
 use crate::{OffsetConverter, OffsetUnit};
@@ -168,6 +168,32 @@ pub struct MentionActorRecord<'a> {
     pub via: &'a str,
 }
 
+impl<'a> MentionActorRecord<'a> {
+    /// The record of the actor `mention` resolves to, if it does.
+    fn of(mention: &'a Mention) -> Option<MentionActorRecord<'a>> {
+        let actor = mention.actor()?;
+        let code = actor.code();
+        // Codes are a country (3 letters) and then sectors, or an IGO code, or, for a role
+        // noun qualifying no actor, the sector alone.
+        let is_role = actor.via() == "role";
+        let country = (!is_role && !code.starts_with("IGO"))
+            .then(|| code.get(..3))
+            .flatten();
+        let sector = if is_role {
+            Some(code)
+        } else {
+            code.get(3..).filter(|s| !s.is_empty() && country.is_some())
+        };
+        Some(MentionActorRecord {
+            code,
+            country,
+            sector,
+            name: actor.name(),
+            via: actor.via(),
+        })
+    }
+}
+
 /// A place mention and the place it refers to.
 #[derive(Debug, Serialize)]
 pub struct PlaceRecord<'a> {
@@ -231,9 +257,21 @@ pub struct QuoteRecord<'a> {
     /// `direct`, `partial` or `indirect`.
     pub kind: &'static str,
     /// Who said it, as written in the text; `null` when not found.
-    pub speaker: Option<SpanText<'a>>,
+    pub speaker: Option<SpeakerRecord<'a>>,
     /// The words marking the speech act (`said`, `according to`); `null` when none.
     pub cue: Option<SpanText<'a>>,
+}
+
+/// The speaker of a quote.
+#[derive(Debug, Serialize)]
+pub struct SpeakerRecord<'a> {
+    /// Where the words naming the speaker are.
+    pub span: [usize; 2],
+    /// The words (`US Secretary of State Antony Blinken`, `he`).
+    pub text: &'a str,
+    /// The actor of the resolved mention the words are or contain (`USAGOV`); `null` when
+    /// none is (`he`, until coreference resolves it).
+    pub actor: Option<MentionActorRecord<'a>>,
 }
 
 /// An event: who did what to whom, when and where, and the words it was read from.
@@ -378,27 +416,7 @@ impl<'a> ArticleRecord<'a> {
                     span: conv.convert_span(*span),
                     text: doc.text_of(*span),
                     kind: mention.kind(),
-                    actor: mention.actor().map(|a| {
-                        let code = a.code();
-                        // Codes are a country (3 letters) and then sectors, or an IGO code,
-                        // or, for a role noun qualifying no actor, the sector alone.
-                        let is_role = a.via() == "role";
-                        let country = (!is_role && !code.starts_with("IGO"))
-                            .then(|| code.get(..3))
-                            .flatten();
-                        let sector = if is_role {
-                            Some(code)
-                        } else {
-                            code.get(3..).filter(|s| !s.is_empty() && country.is_some())
-                        };
-                        MentionActorRecord {
-                            code,
-                            country,
-                            sector,
-                            name: a.name(),
-                            via: a.via(),
-                        }
-                    }),
+                    actor: MentionActorRecord::of(mention),
                     chain: mention.chain(),
                 })
                 .collect()
@@ -441,7 +459,16 @@ impl<'a> ArticleRecord<'a> {
                 span: span_text(*span).span,
                 text: doc.text_of(*span),
                 kind: quote.kind().as_str(),
-                speaker: quote.speaker().map(&mut span_text),
+                speaker: quote.speaker().map(|speaker| {
+                    let SpanText { span, text } = span_text(speaker);
+                    SpeakerRecord {
+                        span,
+                        text,
+                        actor: doc
+                            .speaker_mention(speaker)
+                            .and_then(MentionActorRecord::of),
+                    }
+                }),
                 cue: quote.cue().map(&mut span_text),
             });
         }

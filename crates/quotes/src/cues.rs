@@ -79,6 +79,22 @@ impl Cues {
         self.words.get(lemma).copied()
     }
 
+    /// The kind of the one-word cue a word is, looked up by its `lemma` and, failing that, by
+    /// its lower-cased `form` stripped of a verb ending: the lemmatizer does not know every
+    /// word (`tweeted` comes out as `tweete`).
+    pub fn word_or_form(&self, lemma: &str, form: &str) -> Option<CueKind> {
+        let form = form.to_lowercase();
+        let lemma = lemma.to_lowercase();
+        let stems = ["ed", "d", "es", "s", "ing"]
+            .iter()
+            .filter_map(|ending| form.strip_suffix(ending));
+        let kind = [lemma.as_str(), form.as_str()]
+            .into_iter()
+            .chain(stems)
+            .find_map(|key| self.word(key));
+        kind
+    }
+
     /// The kind of the two-word cue `first second`, if it is one.
     pub fn pair(&self, first: &str, second: &str) -> Option<CueKind> {
         self.pairs
@@ -97,6 +113,9 @@ mod tests {
         assert_eq!(cues.word("say"), Some(CueKind::Verb));
         assert_eq!(cues.pair("according", "to"), Some(CueKind::Source));
         assert_eq!(cues.word("table"), None);
+        assert_eq!(cues.word_or_form("tweete", "tweeted"), Some(CueKind::Verb));
+        assert_eq!(cues.word_or_form("Say", "Says"), Some(CueKind::Verb));
+        assert_eq!(cues.word_or_form("tabled", "tabled"), None);
     }
 
     #[test]

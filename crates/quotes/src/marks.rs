@@ -35,25 +35,31 @@ pub fn find_quoted(text: &str, range: Range<usize>) -> Vec<Quoted> {
     // The open stretch: its closing marks and where its content starts.
     let mut open: Option<(&[char], usize)> = None;
     let mut previous: Option<char> = None;
+    // The character before `previous`.
+    let mut before_previous: Option<char> = None;
     let mut chars = paragraph.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let at = range.start + i;
         let word_before = previous.is_some_and(|p| p.is_alphanumeric() || is_end_punct(p));
         let word_after = next.is_some_and(|n| !n.is_whitespace());
+        // A mark closes after the end of a word, or after an inner quote's closing mark and a
+        // space (`… 'this is important,' " Magel said`).
+        let ends_word = previous.is_some_and(|p| !p.is_whitespace())
+            || (previous.is_some_and(char::is_whitespace)
+                && before_previous.is_some_and(|b| matches!(b, '\'' | '’'))
+                && !word_after);
         let opens = PAIRS
             .iter()
             .find(|(o, _)| *o == c)
             .map(|(_, closers)| *closers);
         match open {
-            Some((closers, start))
-                if closers.contains(&c) && previous.is_some_and(|p| !p.is_whitespace()) =>
-            {
+            Some((closers, start)) if closers.contains(&c) && ends_word => {
                 // An apostrophe inside a word (`don’t`) does not close a single quote.
                 let inside_word = c == '’' && next.is_some_and(char::is_alphanumeric);
                 if !inside_word {
                     out.push(Quoted {
-                        content: start..at,
+                        content: start..trim_end(text, start, at),
                         closed: true,
                     });
                     open = None;
@@ -71,6 +77,7 @@ pub fn find_quoted(text: &str, range: Range<usize>) -> Vec<Quoted> {
             }
             _ => {}
         }
+        before_previous = previous;
         previous = Some(c);
     }
     if let Some((_, start)) = open {
@@ -114,6 +121,10 @@ mod tests {
         assert_eq!(
             quoted(r#"He said "it is 'up to' them" today."#),
             [("it is 'up to' them", true)]
+        );
+        assert_eq!(
+            quoted(r#""Treat it like, 'Oh, this is important,' " Magel said."#),
+            [("Treat it like, 'Oh, this is important,'", true)]
         );
         assert_eq!(
             quoted("„Wir sind bereit“, sagte er."),

@@ -12,6 +12,9 @@ use crate::{find_quoted, CueKind, Cues};
 /// Relations whose subtrees are not part of a speaker's name: clauses hanging off it.
 const NOT_IN_NAME: [&str; 6] = ["acl", "acl:relcl", "advcl", "parataxis", "ccomp", "dep"];
 
+/// Relations of a clause that is the content of the verb above it.
+const COMPLEMENTS: [&str; 1] = ["ccomp"];
+
 /// Partial quotes shorter than this are scare quotes (a course of “self-reliance”) unless
 /// they lie in the clause a speech verb governs; longer ones are speech even without a cue
 /// (“calibrated, practical approach that is open to diplomacy”).
@@ -96,6 +99,21 @@ struct View<'a> {
     cues: &'a Cues,
 }
 
+/// The quote a speaker is looked for: its own tokens, and the tokens of every quote of its
+/// paragraph, which are words said and never the speaker or the cue of another quote
+/// (`“Every time you say that,” Tester said, “you give …”`).
+struct QuoteTokens<'q> {
+    own: Range<usize>,
+    all: &'q [Range<usize>],
+}
+
+impl QuoteTokens<'_> {
+    /// Whether token `t` lies inside a quote of the paragraph.
+    fn quoted(&self, t: usize) -> bool {
+        self.own.contains(&t) || self.all.iter().any(|q| q.contains(&t))
+    }
+}
+
 /// A speech cue found in the text: its tokens and where its speaker is.
 #[derive(Clone, Copy, Debug)]
 struct Cue {
@@ -106,7 +124,8 @@ struct Cue {
 
 impl View<'_> {
     /// Adds the quotes of one paragraph; `last_speaker` carries the speaker of the latest
-    /// quote over to a following paragraph that is nothing but a quote.
+    /// quote, or the subject of the last sentence of a paragraph without quotes, over to a
+    /// following paragraph that is nothing but a quote.
     fn paragraph(
         &self,
         paragraph: Span,
@@ -115,9 +134,19 @@ impl View<'_> {
     ) {
         let text = self.doc.text();
         let first_quote = out.len();
-        for stretch in find_quoted(text, paragraph.range()) {
+        let paragraph_tokens = self.token_range(paragraph.range());
+        let stretches = find_quoted(text, paragraph.range());
+        let all_quoted: Vec<Range<usize>> = stretches
+            .iter()
+            .map(|stretch| self.tokens_within(&stretch.content))
+            .collect();
+        for stretch in stretches {
             let content = stretch.content.clone();
             let inside = self.tokens_within(&content);
+            let quote = QuoteTokens {
+                own: inside.clone(),
+                all: &all_quoted,
+            };
             let words = inside
                 .clone()
                 .filter(|&t| self.tokens[t].1.kind() != TokenKind::Punct)
@@ -125,7 +154,6 @@ impl View<'_> {
             let Some(sentences) = self.sentences_over(&content) else {
                 continue;
             };
-            let outside = |t: &usize| !inside.contains(t);
             let sentence_tokens =
                 self.sentences[sentences.start].start..self.sentences[sentences.end - 1].end;
             let is_punct = |t: usize| self.tokens[t].1.kind() == TokenKind::Punct;
@@ -142,33 +170,81 @@ impl View<'_> {
             // cuts after `?”`) or end the sentence before (`She tweeted: “…”`, `He said: ¶ “…”`).
             let mut window = sentence_tokens.clone();
             if nothing_after {
-                // Only a short attribution sentence, not the next quote or the story going on.
+                // Only a short attribution sentence of the same paragraph, not the next quote or
+                // the story going on; after a question or exclamation, which the splitter ends a
+                // sentence on, a longer one too (`“…!” Scott's niece, state Del. Marcia Price
+                // (D-Newport News), shouted to the crowd.`).
+                let exclaimed = inside.end > inside.start
+                    && matches!(self.doc.text_of(self.tokens[inside.end - 1].0), "?" | "!");
+                let longest = if exclaimed {
+                    3 * MAX_NAME_TOKENS
+                } else {
+                    MAX_NAME_TOKENS + 2
+                };
                 let next = self.sentences.get(sentences.end).filter(|next| {
-                    next.len() <= MAX_NAME_TOKENS + 2
+                    next.len() <= longest
+                        && next.end <= paragraph_tokens.end
                         && self.tokens[next.start].1.kind() != TokenKind::Punct
                 });
                 if let Some(next) = next {
                     window.end = next.end;
                 }
             }
-            if nothing_before && sentences.start > 0 {
-                let previous = &self.sentences[sentences.start - 1];
-                if self.doc.text_of(self.tokens[previous.end - 1].0) == ":" {
-                    window.start = previous.start;
-                }
+            // The sentence that introduces the quote with a colon, if one does.
+            let introduction = sentences
+                .start
+                .checked_sub(1)
+                .map(|i| self.sentences[i].clone())
+                .filter(|previous| {
+                    nothing_before
+                        && !previous.is_empty()
+                        && self.doc.text_of(self.tokens[previous.end - 1].0) == ":"
+                });
+            if let Some(introduction) = &introduction {
+                window.start = introduction.start;
             }
-            let cue = self.nearest_cue(window.filter(outside), &inside);
+            let cue = self
+                .nearest_cue(window.filter(|&t| !quote.quoted(t)), &inside)
+                .map(|cue| self.reporting(cue, &quote));
             let only_quote = nothing_before && nothing_after;
-            let speaker = match cue {
-                Some(cue) => self.speaker(cue, Some(&inside)),
-                None if self.dash_credit(inside.end).is_some() => self.dash_credit(inside.end),
-                // A quote alone in its sentence continues the speech of the quote before it,
-                // in this paragraph or, for a paragraph that is only a quote, the one before.
-                None if only_quote && out.len() > first_quote => out[out.len() - 1].1.speaker(),
-                None if only_quote && self.paragraph_is(paragraph, &sentence_tokens) => {
+            // A quote alone in its sentence continues the speech of the quote before it, in
+            // this paragraph or, for a paragraph that is only a quote, the one before.
+            let carried = || {
+                if !only_quote {
+                    None
+                } else if out.len() > first_quote {
+                    out[out.len() - 1].1.speaker()
+                } else if self.paragraph_is(paragraph, &sentence_tokens) {
                     *last_speaker
+                } else {
+                    // After a sentence of the same paragraph: its speaker (`…, Schiff said.
+                    // “The other factor …”`), else its subject (`Cummings called him a master
+                    // at bolting deals together. “He showed …”`).
+                    let previous = sentences
+                        .start
+                        .checked_sub(1)
+                        .map(|i| self.sentences[i].clone())
+                        .filter(|p| p.start >= paragraph_tokens.start)?;
+                    let cue = previous
+                        .clone()
+                        .rev()
+                        .filter(|&t| !quote.quoted(t))
+                        .find_map(|t| self.cue_at(t));
+                    match cue {
+                        Some(cue) => self.speaker(self.reporting(cue, &quote), Some(&quote)),
+                        None => self.root_subject(previous),
+                    }
                 }
-                None => None,
+            };
+            let speaker = match cue {
+                Some(cue) => self.speaker(cue, Some(&quote)),
+                None => self
+                    .dash_credit(inside.end, &paragraph_tokens)
+                    .or_else(|| self.label(&quote))
+                    .or_else(|| self.clause_subject(&quote))
+                    // `President Clinton released the following statement: ¶ “…”`.
+                    .or_else(|| introduction.and_then(|i| self.root_subject(i)))
+                    .or_else(carried),
             };
             let kind = if whole {
                 QuoteKind::Direct
@@ -194,6 +270,14 @@ impl View<'_> {
             if speaker.is_some() {
                 *last_speaker = speaker;
             }
+        }
+        // A paragraph without quotes hands on the subject of its last sentence: `Tarar said
+        // selling Trump to Muslims has been a challenge. ¶ “In the beginning …”`.
+        if out.len() == first_quote {
+            let last = self
+                .sentences_over(&paragraph.range())
+                .map(|s| self.sentences[s.end - 1].clone());
+            *last_speaker = last.and_then(|s| self.root_subject(s));
         }
         self.indirect(paragraph, first_quote, out);
     }
@@ -231,28 +315,84 @@ impl View<'_> {
         }
     }
 
-    /// The name credited after a dash right behind a quote (`…” ― Pamela Padilla`), if any.
-    fn dash_credit(&self, after: usize) -> Option<Span> {
-        let sentence = self.sentence_of(after.checked_sub(1)?)?;
+    /// The name credited after a dash right behind a quote (`…” ― Pamela Padilla`) or at the
+    /// end of its paragraph, if any.
+    fn dash_credit(&self, after: usize, paragraph: &Range<usize>) -> Option<Span> {
+        let is_dash =
+            |t: usize| matches!(self.doc.text_of(self.tokens[t].0), "―" | "—" | "–" | "--");
         let mut t = after;
-        while t < sentence.end
+        while t < paragraph.end
             && matches!(self.doc.text_of(self.tokens[t].0), "”" | "\"" | "." | ",")
         {
             t += 1;
         }
-        let dash = self.tokens.get(t)?;
-        if !matches!(self.doc.text_of(dash.0), "―" | "—" | "–" | "--") {
-            return None;
+        // Right after the quote, or ending the paragraph the quote is in.
+        let dash = if t < paragraph.end && is_dash(t) {
+            t
+        } else {
+            paragraph
+                .clone()
+                .rev()
+                .take(MAX_NAME_TOKENS + 1)
+                .find(|&t| is_dash(t))?
+        };
+        let name = dash + 1..paragraph.end;
+        let end = name
+            .clone()
+            .take(MAX_NAME_TOKENS)
+            .find(|&t| self.syntax[t].upos() != Upos::Propn)
+            .unwrap_or(name.end.min(name.start + MAX_NAME_TOKENS));
+        // Right after the quote the name may go on with other words (`― Pamela Padilla, 47`);
+        // ending the paragraph it must be all of what follows the dash.
+        let whole = dash == t || end == paragraph.end;
+        (end > name.start && whole).then(|| self.tokens[name.start].0.cover(self.tokens[end - 1].0))
+    }
+
+    /// The subject of the main verb of the sentence whose tokens are `sentence`, if it has one.
+    fn root_subject(&self, sentence: Range<usize>) -> Option<Span> {
+        let root = sentence
+            .clone()
+            .find(|&t| self.syntax[t].head().is_none())?;
+        let subject = self
+            .child(root, |rel| rel.starts_with("nsubj"))
+            .filter(|&s| !self.never_speaks(s))?;
+        let name = self.subtree_span(subject, &NOT_IN_NAME)?;
+        Some(self.with_hyphenated_tail(name))
+    }
+
+    /// The name a transcript or headline labels a quote with: `Trump: ‘I’m …’` before the
+    /// quote, or `"PENCE: Well, …` in capitals opening it.
+    fn label(&self, quote: &QuoteTokens) -> Option<Span> {
+        let own = &quote.own;
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let is_name = |t: usize| self.syntax[t].upos() == Upos::Propn;
+        let sentence = self.sentence_of(own.start)?;
+        // Outside: `Name :` and the opening marks right before the quote, the name opening
+        // its sentence or following punctuation.
+        let mut colon = own.start.checked_sub(1)?;
+        while colon > sentence.start && self.tokens[colon].1.kind() == TokenKind::Punct {
+            if text_of(colon) == ":" {
+                break;
+            }
+            colon -= 1;
         }
-        let name_start = t + 1;
-        let mut end = name_start;
-        while end < self.tokens.len()
-            && end - name_start < MAX_NAME_TOKENS
-            && self.syntax[end].upos() == Upos::Propn
-        {
-            end += 1;
+        if text_of(colon) == ":" && !quote.quoted(colon) {
+            let first = (sentence.start..colon)
+                .rev()
+                .take_while(|&t| is_name(t))
+                .last()?;
+            let opens =
+                first == sentence.start || self.tokens[first - 1].1.kind() == TokenKind::Punct;
+            return (opens && colon - first <= 4)
+                .then(|| self.tokens[first].0.cover(self.tokens[colon - 1].0));
         }
-        (end > name_start).then(|| self.tokens[name_start].0.cover(self.tokens[end - 1].0))
+        // Inside: capitals and a colon opening the quote.
+        let end = own
+            .clone()
+            .take_while(|&t| is_name(t) && text_of(t).chars().all(|c| !c.is_lowercase()))
+            .last()?;
+        (end + 1 < own.end && text_of(end + 1) == ":" && end - own.start < 4)
+            .then(|| self.tokens[own.start].0.cover(self.tokens[end].0))
     }
 
     /// The speech cue among `candidates` nearest to the quote whose tokens are `inside`.
@@ -279,7 +419,15 @@ impl View<'_> {
     fn cue_at(&self, t: usize) -> Option<Cue> {
         let lemma = self.syntax[t].lemma().to_lowercase();
         if let Some(next) = self.syntax.get(t + 1) {
-            if let Some(kind) = self.cues.pair(&lemma, &next.lemma().to_lowercase()) {
+            // By lemma, or by form where the lemmatizer has its own idea (`According` →
+            // `accord`).
+            let form = self.doc.text_of(self.tokens[t].0).to_lowercase();
+            let next_lemma = next.lemma().to_lowercase();
+            let pair = self
+                .cues
+                .pair(&lemma, &next_lemma)
+                .or_else(|| self.cues.pair(&form, &next_lemma));
+            if let Some(kind) = pair {
                 return Some(Cue {
                     first: t,
                     last: t + 1,
@@ -287,104 +435,330 @@ impl View<'_> {
                 });
             }
         }
-        let kind = self.cues.word(&lemma)?;
-        (kind == CueKind::Verb && self.syntax[t].upos() == Upos::Verb).then_some(Cue {
+        let kind = self
+            .cues
+            .word_or_form(&lemma, self.doc.text_of(self.tokens[t].0))?;
+        // A speech verb, or a cue word right before a colon, which the tagger may take for a
+        // noun (`The New York Times reports:`).
+        let before_colon = self
+            .tokens
+            .get(t + 1)
+            .is_some_and(|(span, _)| self.doc.text_of(*span) == ":");
+        let verb = self.syntax[t].upos() == Upos::Verb || before_colon;
+        (kind == CueKind::Verb && verb).then_some(Cue {
             first: t,
             last: t,
             kind,
         })
     }
 
-    /// The words naming the speaker of `cue`, which marks the quote whose tokens are `quote`
-    /// (none for indirect speech).
-    fn speaker(&self, cue: Cue, quote: Option<&Range<usize>>) -> Option<Span> {
-        let outside = |t: usize| quote.is_none_or(|q| !q.contains(&t));
-        let can_speak = |t: usize| {
-            outside(t)
-                && self.cues.word(&self.syntax[t].lemma().to_lowercase()) != Some(CueKind::Never)
-        };
-        let who = match cue.kind {
-            CueKind::Verb => {
-                let mut verb = cue.first;
-                // A verb in a chain (`went on to say`, `said and added`) takes the subject of
-                // the first verb of the chain.
-                loop {
-                    let subject = self.sentence_of(verb).and_then(|sentence| {
-                        sentence.into_iter().find(|&t| {
-                            self.syntax[t].head() == Some(verb)
-                                && self.syntax[t].deprel().starts_with("nsubj")
-                                && can_speak(t)
-                        })
-                    });
-                    let Some(head) = self.syntax[verb].head() else {
-                        break subject;
-                    };
-                    // `a letter that says`, `anybody who complains`: a relative pronoun stands
-                    // for the noun the clause describes.
-                    let relative = subject
-                        .is_some_and(|s| matches!(self.syntax[s].xpos(), "WDT" | "WP"))
-                        && self.syntax[verb].deprel() == "acl:relcl";
-                    if relative {
-                        break Some(head);
-                    }
-                    if subject.is_some() {
-                        break subject;
-                    }
-                    let as_saying = self
-                        .child(verb, |rel| rel == "mark")
-                        .is_some_and(|m| self.syntax[m].lemma().eq_ignore_ascii_case("as"));
-                    match self.syntax[verb].deprel() {
-                        "conj" | "xcomp" => verb = head,
-                        // `quoted another official as saying`: the object of the verb the
-                        // speech hangs off is the speaker.
-                        "advcl" if as_saying => break self.child(head, |rel| rel == "obj"),
-                        // `Trump said, adding …`: the subject of the verb it hangs off.
-                        "advcl" => verb = head,
-                        // `an official (quoted) as saying`: the noun is the speaker.
-                        "acl" => break Some(head),
-                        _ => break None,
-                    }
-                }
+    /// The speech verb that reports the speech `cue` is part of: `Clinton says she hopes …`
+    /// is Clinton's speech, `Lynch said she recalled thinking “…”` Lynch's; never a verb of
+    /// the quote's own words.
+    fn reporting(&self, mut cue: Cue, quote: &QuoteTokens) -> Cue {
+        // Bounded by the sentence length, so a malformed parse with a cycle cannot hang.
+        let steps = self.sentence_of(cue.first).map_or(0, |s| s.len());
+        for _ in 0..steps {
+            if cue.kind != CueKind::Verb
+                || !matches!(self.syntax[cue.first].deprel(), "ccomp" | "xcomp")
+            {
+                break;
             }
+            let head = self.syntax[cue.first].head().filter(|&h| !quote.quoted(h));
+            match head.and_then(|h| self.cue_at(h)) {
+                Some(outer) if outer.kind == CueKind::Verb => cue = outer,
+                _ => break,
+            }
+        }
+        cue
+    }
+
+    /// The subject of the clause a quote without a cue stands in: the nearest verb above the
+    /// quote's head that has one (`Kaine has adopted the stance: “…”`, `“…,” the group
+    /// shouted`), which names who said it far more often than not.
+    fn clause_subject(&self, quote: &QuoteTokens) -> Option<Span> {
+        let own = &quote.own;
+        let sentence = self.sentence_of(own.start)?;
+        let mut t = own
+            .clone()
+            .find(|&t| self.syntax[t].head().is_none_or(|h| !own.contains(&h)))?;
+        let subject_of = |verb: usize| {
+            self.child(verb, |rel| rel.starts_with("nsubj"))
+                .filter(|&s| !quote.quoted(s) && !self.never_speaks(s))
+        };
+        let mut found = None;
+        for _ in 0..sentence.len() {
+            t = self.syntax[t].head()?;
+            if let Some(subject) = subject_of(t) {
+                found = Some(subject);
+                break;
+            }
+        }
+        let mut subject = found?;
+        // A clause that is another's complement is that subject's thought or words: `Paul Ryan
+        // worried that the safety net was becoming “a hammock …”` is Ryan's.
+        for _ in 0..sentence.len() {
+            if !COMPLEMENTS.contains(&self.syntax[t].deprel()) {
+                break;
+            }
+            let Some(outer) = self.syntax[t]
+                .head()
+                .and_then(|h| subject_of(h).map(|s| (h, s)))
+            else {
+                break;
+            };
+            (t, subject) = outer;
+        }
+        let name = self.subtree_span(subject, &NOT_IN_NAME)?;
+        Some(self.with_hyphenated_tail(name))
+    }
+
+    /// The words naming the speaker of `cue`, which marks `quote` (none for indirect speech).
+    fn speaker(&self, cue: Cue, quote: Option<&QuoteTokens>) -> Option<Span> {
+        let unquoted = QuoteTokens {
+            own: 0..0,
+            all: &[],
+        };
+        let quote_tokens = quote.unwrap_or(&unquoted);
+        let can_speak = |t: usize| !quote_tokens.quoted(t) && !self.never_speaks(t);
+        // The agent of a passive verb before its subject: `“American Skin” was written by
+        // Springsteen`.
+        let subject_of = |verb: usize| {
+            let child = |rel: fn(&str) -> bool| {
+                self.sentence_of(verb).and_then(|sentence| {
+                    sentence.into_iter().find(|&t| {
+                        self.syntax[t].head() == Some(verb)
+                            && rel(self.syntax[t].deprel())
+                            && can_speak(t)
+                    })
+                })
+            };
+            child(|rel| rel == "obl:agent").or_else(|| child(|rel| rel.starts_with("nsubj")))
+        };
+        // `…,” said Ohio State University professor Paul Beck.`: a name right after a cue that
+        // follows the quote is the speaker, whatever the parse made the verb's subject.
+        if let Some(q) = quote.filter(|q| cue.first >= q.own.end) {
+            let right_after =
+                (q.own.end..cue.first).all(|t| self.tokens[t].1.kind() == TokenKind::Punct);
+            let sentence_end = self.sentence_of(cue.first).map_or(cue.last + 1, |s| s.end);
+            if let Some(name) = right_after
+                .then(|| self.name_in(cue.last + 1..sentence_end, q))
+                .flatten()
+            {
+                return Some(self.with_hyphenated_tail(name));
+            }
+        }
+        // When the parse misses the cue's own subject, a name right before the cue is the
+        // speaker (`A flabbergasted Noah quipped, “…”`), not a subject up a chain of verbs.
+        if cue.kind == CueKind::Verb
+            && subject_of(cue.first).is_none()
+            && self.after_name(cue.first)
+        {
+            if let Some(name) = self.name_before(cue, quote_tokens) {
+                return Some(self.with_hyphenated_tail(name));
+            }
+        }
+        let (who, top) = match cue.kind {
+            CueKind::Verb => self.chain_subject(cue.first, subject_of),
             // `according to X`: X heads the phrase the cue words mark.
-            CueKind::Source => self.syntax[cue.first].head(),
-            CueKind::Never => None,
+            CueKind::Source => (self.syntax[cue.first].head(), cue.first),
+            CueKind::Never => (None, cue.first),
         };
         let name = match who {
             Some(who) => self.subtree_span(who, &NOT_IN_NAME),
-            None => quote.and_then(|q| self.speaker_by_position(cue, q)),
+            None => quote
+                .and_then(|q| self.speaker_by_position(cue, q))
+                // `PolitiFact claimed “…” and concluded …`, the parse missing the subject of
+                // the chain's first verb.
+                .or_else(|| {
+                    let first = Cue {
+                        first: top,
+                        last: top,
+                        kind: cue.kind,
+                    };
+                    (top != cue.first && self.after_name(top))
+                        .then(|| self.name_before(first, quote_tokens))
+                        .flatten()
+                }),
         }?;
         Some(self.with_hyphenated_tail(name))
     }
 
-    /// The speaker read off the word order when the parse gives none: the words between the
-    /// quote and a cue after it (`…,” the senator said`), else the words after the cue up to
-    /// the next punctuation (`…,” said Sen. Warren.`).
-    fn speaker_by_position(&self, cue: Cue, quote: &Range<usize>) -> Option<Span> {
-        let sentence = self.sentence_of(cue.first)?;
-        let words = |range: Range<usize>| -> Option<Span> {
-            let mut kept = range.filter(|&t| self.tokens[t].1.kind() != TokenKind::Punct);
-            let first = kept.next()?;
-            let last = kept.next_back().unwrap_or(first);
-            Some(self.tokens[first].0.cover(self.tokens[last].0))
-        };
-        if cue.first >= quote.end {
-            let between = quote.end..cue.first;
-            if !between.is_empty() && between.len() <= MAX_NAME_TOKENS {
-                if let Some(span) = words(between) {
-                    return Some(span);
-                }
+    /// The subject of the speech verb `verb` (a token), by way of the chain of verbs it is in
+    /// (`went on to say`, `said and added`), and the first verb of that chain.
+    fn chain_subject(
+        &self,
+        mut verb: usize,
+        subject_of: impl Fn(usize) -> Option<usize>,
+    ) -> (Option<usize>, usize) {
+        // Bounded by the sentence length, so a malformed parse with a cycle cannot hang.
+        let steps = self.sentence_of(verb).map_or(0, |s| s.len());
+        for _ in 0..steps {
+            let subject = subject_of(verb);
+            let Some(head) = self.syntax[verb].head() else {
+                return (subject, verb);
+            };
+            // `a letter that says`, `anybody who complains`: a relative pronoun stands for the
+            // noun the clause describes.
+            let relative = subject.is_some_and(|s| matches!(self.syntax[s].xpos(), "WDT" | "WP"))
+                && self.syntax[verb].deprel() == "acl:relcl";
+            if relative {
+                return (Some(self.issuer(head)), verb);
+            }
+            if subject.is_some() {
+                return (subject, verb);
+            }
+            // `as saying`, the `as` right before the verb (not `as well, saying`).
+            let as_saying = verb.checked_sub(1).is_some_and(|m| {
+                self.syntax[m].head() == Some(verb)
+                    && self.syntax[m].deprel() == "mark"
+                    && self.syntax[m].lemma().eq_ignore_ascii_case("as")
+            });
+            match self.syntax[verb].deprel() {
+                // `going on to say`: a clause without a subject of its own belongs to the verb
+                // it hangs off.
+                "conj" | "xcomp" | "ccomp" => verb = head,
+                // `quoted another official as saying`: the object of the verb the speech hangs
+                // off is the speaker.
+                "advcl" if as_saying => return (self.child(head, |rel| rel == "obj"), verb),
+                // `Trump said, adding …`: the subject of the verb it hangs off.
+                "advcl" => verb = head,
+                // `cited two officials as saying`: the noun is the speaker; `issued a statement
+                // saying`: who issued it.
+                "acl" if as_saying => return (Some(head), verb),
+                "acl" => return (Some(self.issuer(head)), verb),
+                _ => return (None, verb),
             }
         }
-        let after = cue.last + 1..sentence.end;
-        let until = after
-            .clone()
-            .find(|&t| self.tokens[t].1.kind() == TokenKind::Punct)
-            .unwrap_or(after.end);
-        let tail = after.start..until;
-        (!tail.is_empty() && tail.len() <= MAX_NAME_TOKENS)
-            .then(|| words(tail))
+        (None, verb)
+    }
+
+    /// Who speaks through the noun `noun` that a speech verb describes: the subject of the verb
+    /// it is the object of (`she issued a statement calling …`, `workers carrying signs
+    /// saying …`), else the noun itself (`an official quoted as saying`).
+    fn issuer(&self, noun: usize) -> usize {
+        let verb = self.syntax[noun]
+            .head()
+            .filter(|_| self.syntax[noun].deprel() == "obj");
+        verb.and_then(|v| self.child(v, |rel| rel.starts_with("nsubj")))
+            .filter(|&s| !self.never_speaks(s))
+            .unwrap_or(noun)
+    }
+
+    /// The speaker read off the word order when the parse gives none: the name between the
+    /// quote and a cue after it (`…,” the senator said`), else the one after the cue (`…,” said
+    /// Sen. Warren.`), else, for a cue before the quote, the one before the cue (`The New York
+    /// Times reports: “…”`).
+    fn speaker_by_position(&self, cue: Cue, quote: &QuoteTokens) -> Option<Span> {
+        let sentence = self.sentence_of(cue.first)?;
+        let own = &quote.own;
+        let between = (cue.first >= own.end).then(|| self.name_in(own.end..cue.first, quote));
+        between
             .flatten()
+            .or_else(|| self.name_in(cue.last + 1..sentence.end, quote))
+            .or_else(|| {
+                (cue.last < own.start)
+                    .then(|| self.name_before(cue, quote))
+                    .flatten()
+            })
+    }
+
+    /// Whether the word before token `t`, adverbs and a bracket aside, is a noun, a name or a
+    /// pronoun.
+    fn after_name(&self, t: usize) -> bool {
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let t = match t.checked_sub(1) {
+            Some(close) if text_of(close) == ")" => {
+                let floor = self.sentence_of(t).map_or(0, |s| s.start);
+                (floor..close)
+                    .rev()
+                    .find(|&b| text_of(b) == "(")
+                    .unwrap_or(t)
+            }
+            _ => t,
+        };
+        let before = (0..t).rev().find(|&b| {
+            self.syntax[b].upos() != Upos::Adv
+                || self
+                    .doc
+                    .text_of(self.tokens[b].0)
+                    .starts_with(char::is_uppercase)
+        });
+        before.is_some_and(|b| {
+            matches!(
+                self.syntax[b].upos(),
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adv
+            )
+        })
+    }
+
+    /// The name right before the cue, back to the punctuation or quote before it (`A
+    /// flabbergasted Noah quipped, “…”`), a bracket after it aside (`Paul D. Ryan (R-Wis.)
+    /// said`).
+    fn name_before(&self, cue: Cue, quote: &QuoteTokens) -> Option<Span> {
+        let sentence = self.sentence_of(cue.first)?;
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let mut end = cue.first;
+        if end > sentence.start && text_of(end - 1) == ")" {
+            end = (sentence.start..end - 1)
+                .rev()
+                .find(|&t| text_of(t) == "(")?;
+        }
+        let start = (sentence.start..end)
+            .rev()
+            .find(|&t| quote.quoted(t) || self.tokens[t].1.kind() == TokenKind::Punct)
+            .map_or(sentence.start, |t| t + 1);
+        self.name_in(start..end, quote)
+    }
+
+    /// The name that opens the tokens `range`, up to the first comma, bracket, dash or quote
+    /// (the name of `Senate Majority Leader Mitch McConnell, R-Ky.,`), if they open with one:
+    /// not with a quote's words, a preposition (`said in an interview`), a conjunction or a
+    /// time word (`said Tuesday`).
+    fn name_in(&self, range: Range<usize>, quote: &QuoteTokens) -> Option<Span> {
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let is_punct = |t: usize| self.tokens[t].1.kind() == TokenKind::Punct;
+        let first = range.clone().find(|&t| !is_punct(t))?;
+        // The tagger takes some unknown capitalised names for adverbs (`Limbaugh continued:`).
+        let capitalised = text_of(first).starts_with(char::is_uppercase);
+        let opens_name = !quote.quoted(first)
+            && !self.never_speaks(first)
+            && match self.syntax[first].upos() {
+                Upos::Adv => capitalised,
+                upos => !matches!(
+                    upos,
+                    Upos::Adp | Upos::Sconj | Upos::Cconj | Upos::Verb | Upos::Aux | Upos::Part
+                ),
+            };
+        if !opens_name {
+            return None;
+        }
+        // A relative pronoun ends the name too (`wrote a Trump supporter who runs …`); words
+        // running into a quote are a clause, not a name (`says the Ohio native nicknamed “…”`).
+        let end = (first..range.end)
+            .find(|&t| {
+                quote.quoted(t)
+                    || matches!(self.syntax[t].xpos(), "WP" | "WDT")
+                    || is_punct(t) && matches!(text_of(t), "," | "(" | "—" | "–" | ";" | ":" | ".")
+            })
+            .unwrap_or(range.end);
+        if end < range.end && quote.quoted(end) {
+            return None;
+        }
+        let last = (first..end).rev().find(|&t| !is_punct(t))?;
+        // A name has no finite verb: `Trump says he is making …` does not name `he is making`.
+        let finite = |t: usize| {
+            self.syntax[t].upos() == Upos::Aux
+                || matches!(self.syntax[t].xpos(), "VBD" | "VBZ" | "VBP" | "MD")
+        };
+        let verbless = !(first..=last).any(finite);
+        (verbless && last - first < MAX_NAME_TOKENS)
+            .then(|| self.tokens[first].0.cover(self.tokens[last].0))
+    }
+
+    /// Whether token `t` is a word the cue file says never speaks (`Friday`).
+    fn never_speaks(&self, t: usize) -> bool {
+        self.cues.word(&self.syntax[t].lemma().to_lowercase()) == Some(CueKind::Never)
     }
 
     /// `span` stretched over a hyphenated tail glued to it (`Chung Eui` + `-yong`), which the
