@@ -41,6 +41,28 @@ struct Toponym {
     geonameid: Option<u32>,
     lat: f64,
     lon: f64,
+    /// The gold entry's GeoNames feature code (`PPL`, `ADM2`), where the corpus gives one.
+    feature: Option<String>,
+}
+
+/// How dyad resolved one gold toponym of LGL's development half, given the gold toponyms
+/// ([`lgl_dev_resolutions`]).
+#[derive(Debug)]
+pub struct Resolution {
+    /// The article's position in the corpus file.
+    pub article: usize,
+    /// The toponym as written.
+    pub text: String,
+    /// The gold entry's GeoNames feature code, `-` where the corpus gives none.
+    pub gold_feature: String,
+    /// How many gazetteer entries the name may stand for.
+    pub n_candidates: usize,
+    /// Whether one of them is the gold entry (by GeoNames id).
+    pub gold_in_candidates: bool,
+    /// The entry chosen, as `name feature country/admin1`, empty when there was none.
+    pub chosen: String,
+    /// Its distance from the gold point in kilometres, `None` when nothing was chosen.
+    pub km: Option<f64>,
 }
 
 /// A benchmark article: its text and gold toponyms; `unresolved` are toponyms without
@@ -86,24 +108,22 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     let (mut dev, mut test, mut web) = (Tally::default(), Tally::default(), Tally::default());
     for (index, article) in lgl.iter().enumerate() {
         let tally = if index % 2 == 0 { &mut dev } else { &mut test };
-        score(
-            &stage,
-            &tokenize,
-            &syntax,
-            article,
-            tally,
-            &data_dir.join(LGL),
-        )?;
+        let context = Context {
+            stage: &stage,
+            tokenize: &tokenize,
+            syntax: &syntax,
+            path: &data_dir.join(LGL),
+        };
+        score(&context, article, tally, &mut |_| {})?;
     }
     for article in &gwn {
-        score(
-            &stage,
-            &tokenize,
-            &syntax,
-            article,
-            &mut web,
-            &data_dir.join(GWN),
-        )?;
+        let context = Context {
+            stage: &stage,
+            tokenize: &tokenize,
+            syntax: &syntax,
+            path: &data_dir.join(GWN),
+        };
+        score(&context, article, &mut web, &mut |_| {})?;
     }
     let mut report = Report::new(
         "geo",
@@ -176,15 +196,54 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     Ok(report)
 }
 
-/// Scores one article: resolution given the gold toponyms, then end to end.
+/// How each toponym of LGL's development half is resolved given the gold toponyms, for
+/// developing the resolver without looking at the test half; `None` when LGL is missing.
+pub fn lgl_dev_resolutions(data_dir: &Path) -> crate::Result<Option<Vec<Resolution>>> {
+    if !data_dir.join(LGL).is_file() {
+        return Ok(None);
+    }
+    let stage = PlaceStage::new()?;
+    let tokenize = dyad_nlp::TokenizeStage::new()?;
+    let syntax = dyad_syntax::SyntaxStage::new()?;
+    let context = Context {
+        stage: &stage,
+        tokenize: &tokenize,
+        syntax: &syntax,
+        path: &data_dir.join(LGL),
+    };
+    let mut resolutions = Vec::new();
+    for (index, article) in read_lgl(context.path)?.iter().enumerate().step_by(2) {
+        score(&context, article, &mut Tally::default(), &mut |mut r| {
+            r.article = index;
+            resolutions.push(r);
+        })?;
+    }
+    Ok(Some(resolutions))
+}
+
+/// What scoring an article needs besides the article.
+struct Context<'a> {
+    stage: &'a PlaceStage,
+    tokenize: &'a dyad_nlp::TokenizeStage,
+    syntax: &'a dyad_syntax::SyntaxStage,
+    /// The corpus file, named in errors.
+    path: &'a Path,
+}
+
+/// Scores one article: resolution given the gold toponyms, then end to end; each gold
+/// toponym's resolution also goes to `listen`.
 fn score(
-    stage: &PlaceStage,
-    tokenize: &dyad_nlp::TokenizeStage,
-    syntax: &dyad_syntax::SyntaxStage,
+    context: &Context,
     article: &Article,
     tally: &mut Tally,
-    path: &Path,
+    listen: &mut dyn FnMut(Resolution),
 ) -> crate::Result<()> {
+    let Context {
+        stage,
+        tokenize,
+        syntax,
+        path,
+    } = *context;
     let gazetteer = stage.gazetteer();
     tally.articles += 1;
     tally.misaligned += article.misaligned;
@@ -239,21 +298,38 @@ fn score(
         if !mention.candidates.is_empty() {
             tally.covered += 1;
         }
-        if toponym.geonameid.is_some()
+        let gold_in_candidates = toponym.geonameid.is_some()
             && mention
                 .candidates
                 .iter()
-                .any(|&c| gold_id(c) == toponym.geonameid)
-        {
-            tally.gold_in_candidates += 1;
-        }
-        let Some(entry) = reading.and_then(|r| gazetteer.entry(r)) else {
+                .any(|&c| gold_id(c) == toponym.geonameid);
+        tally.gold_in_candidates += usize::from(gold_in_candidates);
+        let entry = reading.and_then(|r| gazetteer.entry(r));
+        let km = entry.map(|e| distance_km(e.lat, e.lon, toponym.lat, toponym.lon));
+        listen(Resolution {
+            article: 0,
+            text: article.text[toponym.span.range()].to_string(),
+            gold_feature: toponym.feature.clone().unwrap_or_else(|| "-".to_string()),
+            n_candidates: mention.candidates.len(),
+            gold_in_candidates,
+            chosen: entry.map_or_else(String::new, |e| {
+                format!(
+                    "{} {} {}/{}",
+                    e.name,
+                    e.feature.code(),
+                    e.country.as_deref().unwrap_or("-"),
+                    e.admin1.as_deref().unwrap_or("-")
+                )
+            }),
+            km,
+        });
+        let Some(entry) = entry else {
             continue;
         };
         if toponym.geonameid.is_some() && entry.geonameid == toponym.geonameid {
             tally.exact += 1;
         }
-        if distance_km(entry.lat, entry.lon, toponym.lat, toponym.lon) <= TOLERANCE_KM {
+        if km.is_some_and(|km| km <= TOLERANCE_KM) {
             tally.within += 1;
             tally.within_covered += 1;
         }
@@ -289,7 +365,8 @@ fn read_lgl(path: &Path) -> crate::Result<Vec<Article>> {
     read_corpus(path, "phrase", |toponym| {
         let number = |tag| child(toponym, tag).and_then(|v| v.trim().parse::<f64>().ok());
         let (lat, lon) = number("lat").zip(number("lon"))?;
-        Some((lat, lon, attribute(toponym, "gaztag", "geonameid")))
+        let feature = child(toponym, "fcode").map(|f| f.trim().to_string());
+        Some((lat, lon, attribute(toponym, "gaztag", "geonameid"), feature))
     })
 }
 
@@ -300,16 +377,17 @@ fn read_gwn(path: &Path) -> crate::Result<Vec<Article>> {
         let number = |tag| child(toponym, tag).and_then(|v| v.trim().parse::<f64>().ok());
         let (lat, lon) = number("latitude").zip(number("longitude"))?;
         let geonameid = child(toponym, "geonamesID").and_then(|v| v.trim().parse().ok());
-        Some((lat, lon, geonameid))
+        Some((lat, lon, geonameid, None))
     })
 }
 
 /// Reads a corpus of `<article>`s, each with a `<text>` and `<toponym>`s whose `name_tag` is
-/// their text; `gold` reads a toponym's coordinates and GeoNames id, `None` when it has none.
+/// their text; `gold` reads a toponym's coordinates, GeoNames id and feature code, `None` when
+/// it has no coordinates.
 fn read_corpus(
     path: &Path,
     name_tag: &str,
-    gold: impl Fn(&str) -> Option<(f64, f64, Option<u32>)>,
+    gold: impl Fn(&str) -> Option<(f64, f64, Option<u32>, Option<String>)>,
 ) -> crate::Result<Vec<Article>> {
     let xml = read_text(path)?;
     let mut articles = Vec::new();
@@ -331,11 +409,12 @@ fn read_corpus(
                 continue;
             };
             match gold(toponym) {
-                Some((lat, lon, geonameid)) => article.toponyms.push(Toponym {
+                Some((lat, lon, geonameid, feature)) => article.toponyms.push(Toponym {
                     span,
                     geonameid,
                     lat,
                     lon,
+                    feature,
                 }),
                 None => article.unresolved.push(span),
             }

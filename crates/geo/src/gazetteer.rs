@@ -1,6 +1,6 @@
 //! The gazetteer: places with coordinates and populations, and a matcher over their names.
 
-use std::sync::Arc;
+use std::{io::Read, sync::Arc};
 
 use dyad_kb::{CasePolicy, Match, Matcher, MatcherBuilder};
 use dyad_nlp::Tokenizer;
@@ -9,8 +9,8 @@ use rustc_hash::FxHashSet;
 use crate::{Error, Problem};
 
 /// The built-in gazetteer, derived from GeoNames by `scripts/geo-derive.py` (its header
-/// documents the format).
-const BUILTIN: &str = include_str!("../data/gazetteer.tsv");
+/// documents the format), gzip-compressed: 13 MB of text take 4.7 MB in the binary.
+const BUILTIN: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
 
 /// The number of tab-separated columns of a gazetteer line.
 const COLUMNS: usize = 10;
@@ -24,10 +24,14 @@ const DEMONYM_BIT: u32 = 1;
 pub enum Feature {
     /// A continent (`CONT`).
     Continent,
+    /// A region that is not a country or a division (`RGN`): the Korean Peninsula.
+    Region,
     /// A country (`PCLI`).
     Country,
     /// A first-level division: a state or province (`ADM1`).
     Admin1,
+    /// A second-level division: a US county or parish (`ADM2`).
+    Admin2,
     /// A country's capital city (`PPLC`).
     Capital,
     /// Any other city or town (`PPL`).
@@ -39,8 +43,10 @@ impl Feature {
     pub fn code(self) -> &'static str {
         match self {
             Feature::Continent => "CONT",
+            Feature::Region => "RGN",
             Feature::Country => "PCLI",
             Feature::Admin1 => "ADM1",
+            Feature::Admin2 => "ADM2",
             Feature::Capital => "PPLC",
             Feature::City => "PPL",
         }
@@ -49,8 +55,10 @@ impl Feature {
     fn from_code(code: &str) -> Option<Feature> {
         [
             Feature::Continent,
+            Feature::Region,
             Feature::Country,
             Feature::Admin1,
+            Feature::Admin2,
             Feature::Capital,
             Feature::City,
         ]
@@ -58,11 +66,13 @@ impl Feature {
         .find(|f| f.code() == code)
     }
 
-    /// Whether the feature is an area that contains cities (a country or a state).
+    /// Whether the feature is a wide area (a continent, region, country or state), whose
+    /// point says little about where in it a text's other places are; a county counts as a
+    /// point.
     pub fn is_area(self) -> bool {
         matches!(
             self,
-            Feature::Continent | Feature::Country | Feature::Admin1
+            Feature::Continent | Feature::Region | Feature::Country | Feature::Admin1
         )
     }
 }
@@ -70,19 +80,22 @@ impl Feature {
 /// One place of the gazetteer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// The GeoNames id, `None` for a place the generator derived (a US state).
+    /// The GeoNames id, `None` for a place the source data has no id for (a county, a
+    /// region).
     pub geonameid: Option<u32>,
     /// What kind of place it is.
     pub feature: Feature,
-    /// ISO 3166-1 alpha-2 code of its country, `None` for a continent.
+    /// ISO 3166-1 alpha-2 code of its country, `None` for a continent or a region across
+    /// countries.
     pub country: Option<Arc<str>>,
-    /// GeoNames first-level division code within the country (`TX`), if any.
+    /// GeoNames first-level division code within the country (`TX`), if any; a county's is
+    /// its state's.
     pub admin1: Option<Arc<str>>,
     /// Latitude in decimal degrees.
     pub lat: f64,
     /// Longitude in decimal degrees.
     pub lon: f64,
-    /// Inhabitants (for a state, the sum over its cities in the gazetteer).
+    /// Inhabitants (for a state, the sum over its places in the gazetteer; 0 where unknown).
     pub population: u64,
     /// The place's name.
     pub name: Arc<str>,
@@ -100,10 +113,14 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The gazetteer embedded in the binary: continents, countries, US states and the cities
-    /// of 15,000 people or more, from GeoNames.
+    /// The gazetteer embedded in the binary: continents, regions, countries, first-level
+    /// divisions, US counties and the populated places of 500 people or more, from GeoNames.
     pub fn builtin() -> crate::Result<Gazetteer> {
-        Gazetteer::parse("gazetteer.tsv", BUILTIN)
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(BUILTIN)
+            .read_to_string(&mut text)
+            .map_err(Error::Builtin)?;
+        Gazetteer::parse("gazetteer.tsv", &text)
     }
 
     /// Reads a gazetteer in the built-in file's format; `file` names it in problems.
@@ -245,7 +262,7 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&st
     let feature =
         Feature::from_code(feature).ok_or_else(|| format!("unknown feature code {feature:?}"))?;
     let country = match country {
-        "-" if feature == Feature::Continent => None,
+        "-" if matches!(feature, Feature::Continent | Feature::Region) => None,
         code if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
             Some(Arc::from(code))
         }

@@ -52,10 +52,12 @@ const TITLES: [&str; 19] = [
 
 /// Scores in natural-log units: the prior is the log of the population, so one unit of bonus is
 /// worth a factor of e in population.
-const FEATURE_BONUS: [(Feature, f64); 5] = [
+const FEATURE_BONUS: [(Feature, f64); 7] = [
     (Feature::Continent, 4.0),
+    (Feature::Region, 4.0),
     (Feature::Country, 4.0),
     (Feature::Admin1, 1.0),
+    (Feature::Admin2, 9.0),
     (Feature::Capital, 3.0),
     (Feature::City, 0.0),
 ];
