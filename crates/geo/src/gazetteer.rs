@@ -4,7 +4,7 @@ use std::{io::Read, sync::Arc};
 
 use dyad_kb::{CasePolicy, Match, Matcher, MatcherBuilder};
 use dyad_nlp::Tokenizer;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::{Error, Problem};
 
@@ -99,8 +99,9 @@ pub struct Entry {
     pub population: u64,
     /// The place's name.
     pub name: Arc<str>,
-    /// Where the entry is defined, `file:line`.
-    pub origin: Arc<str>,
+    /// The line of the gazetteer file the entry is defined on ([`Gazetteer::origin`] gives
+    /// `file:line`).
+    pub line: u32,
 }
 
 impl Entry {
@@ -118,6 +119,8 @@ impl Entry {
 /// Places and a matcher over all their names and demonyms.
 #[derive(Debug)]
 pub struct Gazetteer {
+    /// The file the entries were read from, for [`Gazetteer::origin`].
+    file: Arc<str>,
     entries: Vec<Entry>,
     matcher: Matcher,
     tokenizer: Tokenizer,
@@ -144,14 +147,14 @@ impl Gazetteer {
         let mut entries = Vec::new();
         let mut problems = Vec::new();
         let mut ids = FxHashSet::default();
+        let mut codes = FxHashMap::default();
         let mut n_names = 0;
         for (index, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let number = index + 1;
-            let origin = || format!("{file}:{number}");
-            let (entry, names, demonyms) = match parse_line(line, origin().into()) {
+            let (entry, names, demonyms) = match parse_line(line, number, &mut codes) {
                 Ok(parsed) => parsed,
                 Err(message) => {
                     problems.push(Problem {
@@ -199,6 +202,7 @@ impl Gazetteer {
             return Err(Error::Invalid { problems });
         }
         Ok(Gazetteer {
+            file: Arc::from(file),
             entries,
             matcher: builder.build(),
             tokenizer,
@@ -209,6 +213,12 @@ impl Gazetteer {
     /// All entries, in file order; indices into this slice are the matcher's targets.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// Where entry `index` is defined, `file:line`.
+    pub fn origin(&self, index: u32) -> Option<String> {
+        let entry = self.entry(index)?;
+        Some(format!("{}:{}", self.file, entry.line))
     }
 
     /// The entry with index `index`.
@@ -254,7 +264,14 @@ fn listed(column: &str) -> Vec<&str> {
 }
 
 /// Parses one data line into an entry, its names (canonical first) and its demonyms.
-fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&str>), String> {
+/// `codes` interns the country and division codes, which repeat on most lines.
+fn parse_line<'a>(
+    line: &'a str,
+    number: usize,
+    codes: &mut FxHashMap<&'a str, Arc<str>>,
+) -> Result<(Entry, Vec<&'a str>, Vec<&'a str>), String> {
+    let mut intern =
+        |code: &'a str| Arc::clone(codes.entry(code).or_insert_with(|| Arc::from(code)));
     let fields: Vec<&str> = line.split('\t').collect();
     let [id, feature, country, admin1, lat, lon, population, name, alternates, demonyms] =
         fields[..]
@@ -276,7 +293,7 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&st
     let country = match country {
         "-" if matches!(feature, Feature::Continent | Feature::Region) => None,
         code if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
-            Some(Arc::from(code))
+            Some(intern(code))
         }
         code => {
             return Err(format!(
@@ -287,7 +304,7 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&st
     let admin1 = match admin1 {
         "-" => None,
         "" => return Err("empty admin1 code (write `-` for none)".to_string()),
-        code => Some(Arc::from(code)),
+        code => Some(intern(code)),
     };
     let degrees = |text: &str, what: &str, limit: f64| {
         text.parse::<f64>()
@@ -314,7 +331,7 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&st
         lon,
         population,
         name: Arc::from(name),
-        origin,
+        line: u32::try_from(number).map_err(|_| "too many lines".to_string())?,
     };
     Ok((entry, names, listed(demonyms)))
 }

@@ -61,6 +61,12 @@ const TITLES: [&str; 19] = [
     "coach",
 ];
 
+/// Words that are capitalized at the start of a sentence or in a title but do not make the
+/// name after them a longer name ("The Korean Peninsula", "In Paris").
+const FUNCTION_WORDS: [&str; 12] = [
+    "the", "a", "an", "in", "of", "and", "to", "at", "from", "for", "on", "by",
+];
+
 /// Scores in natural-log units: the prior is the log of the population, so one unit of bonus is
 /// worth a factor of e in population. A region's population is unknown (0), so its bonus makes
 /// it count as a place of about a million people ("Middle East" is not the town in Maryland).
@@ -125,8 +131,15 @@ impl Gazetteer {
             let next_is_place = found.get(k + 1).is_some_and(|n| n.tokens.start == last);
             if first > 0 && !previous_is_place {
                 let before = word(first - 1).trim_end_matches('.').to_lowercase();
-                if TITLES.contains(&before.as_str()) || (first > 1 && capitalized(first - 1)) {
+                let name_word =
+                    capitalized(first - 1) && !FUNCTION_WORDS.contains(&before.as_str());
+                if TITLES.contains(&before.as_str()) || (first > 1 && name_word) {
                     person_names.push(m.span);
+                    continue;
+                }
+                // The second half of a hyphenated word ("Indo-Pacific") is not a place.
+                let glued = |i: usize| tokens[i].0.start() == tokens[i - 1].0.end();
+                if first > 1 && word(first - 1) == "-" && glued(first) && glued(first - 1) {
                     continue;
                 }
             }

@@ -11,7 +11,7 @@ use crate::{Gazetteer, Mention};
 
 /// The least support from the document's other places (see `Reading::local`) for which a
 /// small place is reported.
-const MINOR_SUPPORT: f64 = 2.0;
+const MINOR_SUPPORT: f64 = 3.5;
 
 /// The pipeline stage that provides the place layer: finds place names in each sentence,
 /// resolves them against the whole document, and keeps the mentions with a reading that are
@@ -204,6 +204,7 @@ mod tests {
             "Pyongyang Pyongyang KP",
             "North Korea North Korea KP",
             "US United States US",
+            "Korean Peninsula Korean Peninsula -",
         ] {
             assert!(
                 places.iter().any(|p| p == expected),
