@@ -23,15 +23,18 @@ const GWN: &str = "geo/geoparsing_eval/data/GWN.xml";
 const TOLERANCE_KM: f64 = 161.0;
 
 /// Regression floors just under the scores reached on LGL's test half and GeoWebNews.
-/// Issue 6 asks for 85% within 161 km on LGL; with a gazetteer of cities of 15,000 people or
-/// more, no counties and positions of large countries computed from their cities, a quarter
-/// of LGL's toponyms have no candidate at all and some of the rest no candidate near the gold
-/// point, so the floors hold what is reached (README's evaluation table has the numbers).
+/// Issue 6 asks for 85% within 161 km on LGL (the goal is 93%); with the gazetteer's places of
+/// 500 people or more, states and counties, 8% of LGL's test toponyms still have no candidate
+/// (rivers, parks, townships, demonyms of regions), some have no candidate near the gold point
+/// (positions of countries and divisions are computed from their places, and Canada's and
+/// Ontario's lie far from GeoNames' points), and a share of the rest is a wrong reading of a
+/// name many towns share ("Arlington" with no other place in the article), so the floors hold
+/// what is reached (README's evaluation table has the numbers).
 const FLOORS: [(&str, f64); 4] = [
-    ("lgl_test_161km", 0.48),
-    ("lgl_test_161km_covered", 0.63),
-    ("gwn_161km", 0.48),
-    ("lgl_test_e2e_f1", 0.41),
+    ("lgl_test_161km", 0.77),
+    ("lgl_test_161km_covered", 0.84),
+    ("gwn_161km", 0.64),
+    ("lgl_test_e2e_f1", 0.58),
 ];
 
 /// A gold toponym with coordinates.
@@ -185,6 +188,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     }
     report.note("percentages of gold toponyms with coordinates; covered: the gazetteer has a name for the toponym's text; gold in candidates: one of those names is the gold GeoNames id");
     report.note("161 km covered: accuracy within 161 km over the covered toponyms only");
+    report.note("issue 6 asks for 85% within 161 km on LGL (goal 93%); the floors are regression floors under today's scores");
     report.note(format!(
         "left out: {} gold toponyms whose offsets do not spell their name",
         dev.misaligned + test.misaligned + web.misaligned
