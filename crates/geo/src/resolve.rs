@@ -114,6 +114,14 @@ impl Gazetteer {
         self.matcher().find(text, tokens, &mut found);
         let word = |i: usize| &text[tokens[i].0.range()];
         let capitalized = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+        // A neighbouring name makes a sequence of places ("Paris Texas") only if it can be
+        // more than a small place: there are towns called Post and Secretary.
+        let major = |k: usize| {
+            self.candidates(&found[k])
+                .0
+                .iter()
+                .any(|&c| self.entry(c).is_some_and(|e| !e.is_minor()))
+        };
         for (k, m) in found.iter().enumerate() {
             let first = m.tokens.start;
             let last = m.tokens.end;
@@ -127,8 +135,10 @@ impl Gazetteer {
                     continue;
                 }
             }
-            let previous_is_place = k > 0 && found[k - 1].tokens.end == first;
-            let next_is_place = found.get(k + 1).is_some_and(|n| n.tokens.start == last);
+            let previous_is_place = k > 0 && found[k - 1].tokens.end == first && major(k - 1);
+            let next_is_place = found
+                .get(k + 1)
+                .is_some_and(|n| n.tokens.start == last && major(k + 1));
             if first > 0 && !previous_is_place {
                 let before = word(first - 1).trim_end_matches('.').to_lowercase();
                 let name_word =
@@ -137,9 +147,16 @@ impl Gazetteer {
                     person_names.push(m.span);
                     continue;
                 }
-                // The second half of a hyphenated word ("Indo-Pacific") is not a place.
+                // The second half of a hyphenated word ("Indo-Pacific") is not a place, unless
+                // the first half is one too ("North Korea-US talks").
                 let glued = |i: usize| tokens[i].0.start() == tokens[i - 1].0.end();
-                if first > 1 && word(first - 1) == "-" && glued(first) && glued(first - 1) {
+                let after_place = k > 0 && found[k - 1].tokens.end == first - 1 && major(k - 1);
+                if first > 1
+                    && word(first - 1) == "-"
+                    && glued(first)
+                    && glued(first - 1)
+                    && !after_place
+                {
                     continue;
                 }
             }
