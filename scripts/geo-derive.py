@@ -72,9 +72,8 @@ HEADER = """\
 #   centre of its land, as far as its populated places tell it: the centroid of the degree
 #   cells whose nearest place (within 200 km) is the country's, in its largest group of
 #   touching cells (so Alaska and Hawaii do not pull the US, and Siberia counts for Russia).
-#   This lands within about 160 km of GeoNames' own points for the US, China, Egypt or
-#   Afghanistan, but not for Russia (370 km) or Canada (1,200 km), whose points lie farther
-#   north. A division's is the centroid of the quarter-degree cells that hold one of its
+#   This lands within about 160 km of GeoNames' own points for the US, Russia, China, Egypt
+#   or Afghanistan, but not for Canada (1,200 km), whose point lies far to the north. A division's is the centroid of the quarter-degree cells that hold one of its
 #   places, in the largest group of cells lying within 3 degrees of each other.
 # - First-level divisions are written by hand in the script (names, and AP abbreviations such
 #   as "Va.") keyed by GeoNames admin1 code; their populations are the sums of their places'.
