@@ -23,15 +23,18 @@ const GWN: &str = "geo/geoparsing_eval/data/GWN.xml";
 const TOLERANCE_KM: f64 = 161.0;
 
 /// Regression floors just under the scores reached on LGL's test half and GeoWebNews.
-/// Issue 6 asks for 85% within 161 km on LGL; with a gazetteer of cities of 15,000 people or
-/// more, no counties and positions of large countries computed from their cities, a quarter
-/// of LGL's toponyms have no candidate at all and some of the rest no candidate near the gold
-/// point, so the floors hold what is reached (README's evaluation table has the numbers).
+/// Issue 6 asks for 85% within 161 km on LGL (the goal is 93%); with the gazetteer's places of
+/// 500 people or more, states and counties, 8% of LGL's test toponyms still have no candidate
+/// (rivers, parks, townships, demonyms of regions), some have no candidate near the gold point
+/// (positions of countries and divisions are computed from their places, and Canada's and
+/// Ontario's lie far from GeoNames' points), and a share of the rest is a wrong reading of a
+/// name many towns share ("Arlington" with no other place in the article), so the floors hold
+/// what is reached (README's evaluation table has the numbers).
 const FLOORS: [(&str, f64); 4] = [
-    ("lgl_test_161km", 0.48),
-    ("lgl_test_161km_covered", 0.63),
-    ("gwn_161km", 0.48),
-    ("lgl_test_e2e_f1", 0.41),
+    ("lgl_test_161km", 0.78),
+    ("lgl_test_161km_covered", 0.85),
+    ("gwn_161km", 0.65),
+    ("lgl_test_e2e_f1", 0.59),
 ];
 
 /// A gold toponym with coordinates.
@@ -41,6 +44,28 @@ struct Toponym {
     geonameid: Option<u32>,
     lat: f64,
     lon: f64,
+    /// The gold entry's GeoNames feature code (`PPL`, `ADM2`), where the corpus gives one.
+    feature: Option<String>,
+}
+
+/// How dyad resolved one gold toponym of LGL's development half, given the gold toponyms
+/// ([`lgl_dev_resolutions`]).
+#[derive(Debug)]
+pub struct Resolution {
+    /// The article's position in the corpus file.
+    pub article: usize,
+    /// The toponym as written.
+    pub text: String,
+    /// The gold entry's GeoNames feature code, `-` where the corpus gives none.
+    pub gold_feature: String,
+    /// How many gazetteer entries the name may stand for.
+    pub n_candidates: usize,
+    /// Whether one of them is the gold entry (by GeoNames id).
+    pub gold_in_candidates: bool,
+    /// The entry chosen, as `name feature country/admin1`, empty when there was none.
+    pub chosen: String,
+    /// Its distance from the gold point in kilometres, `None` when nothing was chosen.
+    pub km: Option<f64>,
 }
 
 /// A benchmark article: its text and gold toponyms; `unresolved` are toponyms without
@@ -86,24 +111,22 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     let (mut dev, mut test, mut web) = (Tally::default(), Tally::default(), Tally::default());
     for (index, article) in lgl.iter().enumerate() {
         let tally = if index % 2 == 0 { &mut dev } else { &mut test };
-        score(
-            &stage,
-            &tokenize,
-            &syntax,
-            article,
-            tally,
-            &data_dir.join(LGL),
-        )?;
+        let context = Context {
+            stage: &stage,
+            tokenize: &tokenize,
+            syntax: &syntax,
+            path: &data_dir.join(LGL),
+        };
+        score(&context, article, tally, &mut |_| {})?;
     }
     for article in &gwn {
-        score(
-            &stage,
-            &tokenize,
-            &syntax,
-            article,
-            &mut web,
-            &data_dir.join(GWN),
-        )?;
+        let context = Context {
+            stage: &stage,
+            tokenize: &tokenize,
+            syntax: &syntax,
+            path: &data_dir.join(GWN),
+        };
+        score(&context, article, &mut web, &mut |_| {})?;
     }
     let mut report = Report::new(
         "geo",
@@ -165,6 +188,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     }
     report.note("percentages of gold toponyms with coordinates; covered: the gazetteer has a name for the toponym's text; gold in candidates: one of those names is the gold GeoNames id");
     report.note("161 km covered: accuracy within 161 km over the covered toponyms only");
+    report.note("issue 6 asks for 85% within 161 km on LGL (goal 93%); the floors are regression floors under today's scores");
     report.note(format!(
         "left out: {} gold toponyms whose offsets do not spell their name",
         dev.misaligned + test.misaligned + web.misaligned
@@ -176,15 +200,54 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     Ok(report)
 }
 
-/// Scores one article: resolution given the gold toponyms, then end to end.
+/// How each toponym of LGL's development half is resolved given the gold toponyms, for
+/// developing the resolver without looking at the test half; `None` when LGL is missing.
+pub fn lgl_dev_resolutions(data_dir: &Path) -> crate::Result<Option<Vec<Resolution>>> {
+    if !data_dir.join(LGL).is_file() {
+        return Ok(None);
+    }
+    let stage = PlaceStage::new()?;
+    let tokenize = dyad_nlp::TokenizeStage::new()?;
+    let syntax = dyad_syntax::SyntaxStage::new()?;
+    let context = Context {
+        stage: &stage,
+        tokenize: &tokenize,
+        syntax: &syntax,
+        path: &data_dir.join(LGL),
+    };
+    let mut resolutions = Vec::new();
+    for (index, article) in read_lgl(context.path)?.iter().enumerate().step_by(2) {
+        score(&context, article, &mut Tally::default(), &mut |mut r| {
+            r.article = index;
+            resolutions.push(r);
+        })?;
+    }
+    Ok(Some(resolutions))
+}
+
+/// What scoring an article needs besides the article.
+struct Context<'a> {
+    stage: &'a PlaceStage,
+    tokenize: &'a dyad_nlp::TokenizeStage,
+    syntax: &'a dyad_syntax::SyntaxStage,
+    /// The corpus file, named in errors.
+    path: &'a Path,
+}
+
+/// Scores one article: resolution given the gold toponyms, then end to end; each gold
+/// toponym's resolution also goes to `listen`.
 fn score(
-    stage: &PlaceStage,
-    tokenize: &dyad_nlp::TokenizeStage,
-    syntax: &dyad_syntax::SyntaxStage,
+    context: &Context,
     article: &Article,
     tally: &mut Tally,
-    path: &Path,
+    listen: &mut dyn FnMut(Resolution),
 ) -> crate::Result<()> {
+    let Context {
+        stage,
+        tokenize,
+        syntax,
+        path,
+    } = *context;
     let gazetteer = stage.gazetteer();
     tally.articles += 1;
     tally.misaligned += article.misaligned;
@@ -239,21 +302,38 @@ fn score(
         if !mention.candidates.is_empty() {
             tally.covered += 1;
         }
-        if toponym.geonameid.is_some()
+        let gold_in_candidates = toponym.geonameid.is_some()
             && mention
                 .candidates
                 .iter()
-                .any(|&c| gold_id(c) == toponym.geonameid)
-        {
-            tally.gold_in_candidates += 1;
-        }
-        let Some(entry) = reading.and_then(|r| gazetteer.entry(r)) else {
+                .any(|&c| gold_id(c) == toponym.geonameid);
+        tally.gold_in_candidates += usize::from(gold_in_candidates);
+        let entry = reading.and_then(|r| gazetteer.entry(r));
+        let km = entry.map(|e| distance_km(e.lat, e.lon, toponym.lat, toponym.lon));
+        listen(Resolution {
+            article: 0,
+            text: article.text[toponym.span.range()].to_string(),
+            gold_feature: toponym.feature.clone().unwrap_or_else(|| "-".to_string()),
+            n_candidates: mention.candidates.len(),
+            gold_in_candidates,
+            chosen: entry.map_or_else(String::new, |e| {
+                format!(
+                    "{} {} {}/{}",
+                    e.name,
+                    e.feature.code(),
+                    e.country.as_deref().unwrap_or("-"),
+                    e.admin1.as_deref().unwrap_or("-")
+                )
+            }),
+            km,
+        });
+        let Some(entry) = entry else {
             continue;
         };
         if toponym.geonameid.is_some() && entry.geonameid == toponym.geonameid {
             tally.exact += 1;
         }
-        if distance_km(entry.lat, entry.lon, toponym.lat, toponym.lon) <= TOLERANCE_KM {
+        if km.is_some_and(|km| km <= TOLERANCE_KM) {
             tally.within += 1;
             tally.within_covered += 1;
         }
@@ -289,7 +369,8 @@ fn read_lgl(path: &Path) -> crate::Result<Vec<Article>> {
     read_corpus(path, "phrase", |toponym| {
         let number = |tag| child(toponym, tag).and_then(|v| v.trim().parse::<f64>().ok());
         let (lat, lon) = number("lat").zip(number("lon"))?;
-        Some((lat, lon, attribute(toponym, "gaztag", "geonameid")))
+        let feature = child(toponym, "fcode").map(|f| f.trim().to_string());
+        Some((lat, lon, attribute(toponym, "gaztag", "geonameid"), feature))
     })
 }
 
@@ -300,16 +381,17 @@ fn read_gwn(path: &Path) -> crate::Result<Vec<Article>> {
         let number = |tag| child(toponym, tag).and_then(|v| v.trim().parse::<f64>().ok());
         let (lat, lon) = number("latitude").zip(number("longitude"))?;
         let geonameid = child(toponym, "geonamesID").and_then(|v| v.trim().parse().ok());
-        Some((lat, lon, geonameid))
+        Some((lat, lon, geonameid, None))
     })
 }
 
 /// Reads a corpus of `<article>`s, each with a `<text>` and `<toponym>`s whose `name_tag` is
-/// their text; `gold` reads a toponym's coordinates and GeoNames id, `None` when it has none.
+/// their text; `gold` reads a toponym's coordinates, GeoNames id and feature code, `None` when
+/// it has no coordinates.
 fn read_corpus(
     path: &Path,
     name_tag: &str,
-    gold: impl Fn(&str) -> Option<(f64, f64, Option<u32>)>,
+    gold: impl Fn(&str) -> Option<(f64, f64, Option<u32>, Option<String>)>,
 ) -> crate::Result<Vec<Article>> {
     let xml = read_text(path)?;
     let mut articles = Vec::new();
@@ -331,11 +413,12 @@ fn read_corpus(
                 continue;
             };
             match gold(toponym) {
-                Some((lat, lon, geonameid)) => article.toponyms.push(Toponym {
+                Some((lat, lon, geonameid, feature)) => article.toponyms.push(Toponym {
                     span,
                     geonameid,
                     lat,
                     lon,
+                    feature,
                 }),
                 None => article.unresolved.push(span),
             }

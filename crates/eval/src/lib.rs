@@ -5,7 +5,8 @@
 //! JSON line for machines, and whether every score reached its floor.
 //! When the data is absent the report says the suite was skipped, so a fresh clone passes.
 //! The [`conllu`] module reads Universal Dependencies treebanks for the suites that need them;
-//! [`webeval::dev_pages`] lists the web suite's errors on its dev half.
+//! [`webeval::dev_pages`] lists the web suite's errors on its dev half, and
+//! [`geo::lgl_dev_resolutions`] the geo suite's resolutions on LGL's dev half.
 //! [`events::dev_records`] lists the event suites' dev records with dyad's events and parses.
 //! [`news`] reads the unlabelled news text the training programs induce word classes from.
 //!
@@ -46,7 +47,7 @@
 mod aeb;
 pub mod conllu;
 pub mod events;
-mod geo;
+pub mod geo;
 mod ner;
 pub mod news;
 mod plover;

@@ -12,6 +12,9 @@ pub enum Error {
         /// Every problem, in file order.
         problems: Vec<Problem>,
     },
+    /// The embedded gazetteer could not be decompressed (a broken build).
+    #[error("the built-in gazetteer does not decompress: {0}")]
+    Builtin(#[source] std::io::Error),
     /// The tokenizer that splits place names failed to load its data.
     #[error(transparent)]
     Tokenizer(#[from] dyad_nlp::Error),

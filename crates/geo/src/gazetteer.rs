@@ -1,16 +1,16 @@
 //! The gazetteer: places with coordinates and populations, and a matcher over their names.
 
-use std::sync::Arc;
+use std::{io::Read, sync::Arc};
 
 use dyad_kb::{CasePolicy, Match, Matcher, MatcherBuilder};
 use dyad_nlp::Tokenizer;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::{Error, Problem};
 
 /// The built-in gazetteer, derived from GeoNames by `scripts/geo-derive.py` (its header
-/// documents the format).
-const BUILTIN: &str = include_str!("../data/gazetteer.tsv");
+/// documents the format), gzip-compressed: 13 MB of text take 4.7 MB in the binary.
+const BUILTIN: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
 
 /// The number of tab-separated columns of a gazetteer line.
 const COLUMNS: usize = 10;
@@ -24,10 +24,14 @@ const DEMONYM_BIT: u32 = 1;
 pub enum Feature {
     /// A continent (`CONT`).
     Continent,
+    /// A region that is not a country or a division (`RGN`): the Korean Peninsula.
+    Region,
     /// A country (`PCLI`).
     Country,
     /// A first-level division: a state or province (`ADM1`).
     Admin1,
+    /// A second-level division: a US county or parish (`ADM2`).
+    Admin2,
     /// A country's capital city (`PPLC`).
     Capital,
     /// Any other city or town (`PPL`).
@@ -39,8 +43,10 @@ impl Feature {
     pub fn code(self) -> &'static str {
         match self {
             Feature::Continent => "CONT",
+            Feature::Region => "RGN",
             Feature::Country => "PCLI",
             Feature::Admin1 => "ADM1",
+            Feature::Admin2 => "ADM2",
             Feature::Capital => "PPLC",
             Feature::City => "PPL",
         }
@@ -49,8 +55,10 @@ impl Feature {
     fn from_code(code: &str) -> Option<Feature> {
         [
             Feature::Continent,
+            Feature::Region,
             Feature::Country,
             Feature::Admin1,
+            Feature::Admin2,
             Feature::Capital,
             Feature::City,
         ]
@@ -58,11 +66,13 @@ impl Feature {
         .find(|f| f.code() == code)
     }
 
-    /// Whether the feature is an area that contains cities (a country or a state).
+    /// Whether the feature is a wide area (a continent, region, country or state), whose
+    /// point says little about where in it a text's other places are; a county counts as a
+    /// point.
     pub fn is_area(self) -> bool {
         matches!(
             self,
-            Feature::Continent | Feature::Country | Feature::Admin1
+            Feature::Continent | Feature::Region | Feature::Country | Feature::Admin1
         )
     }
 }
@@ -70,29 +80,47 @@ impl Feature {
 /// One place of the gazetteer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// The GeoNames id, `None` for a place the generator derived (a US state).
+    /// The GeoNames id, `None` for a place the source data has no id for (a county, a
+    /// region).
     pub geonameid: Option<u32>,
     /// What kind of place it is.
     pub feature: Feature,
-    /// ISO 3166-1 alpha-2 code of its country, `None` for a continent.
+    /// ISO 3166-1 alpha-2 code of its country, `None` for a continent or a region across
+    /// countries.
     pub country: Option<Arc<str>>,
-    /// GeoNames first-level division code within the country (`TX`), if any.
+    /// GeoNames first-level division code within the country (`TX`), if any; a county's is
+    /// its state's.
     pub admin1: Option<Arc<str>>,
     /// Latitude in decimal degrees.
     pub lat: f64,
     /// Longitude in decimal degrees.
     pub lon: f64,
-    /// Inhabitants (for a state, the sum over its cities in the gazetteer).
+    /// Inhabitants (for a state, the sum over its places in the gazetteer; 0 where unknown).
     pub population: u64,
     /// The place's name.
     pub name: Arc<str>,
-    /// Where the entry is defined, `file:line`.
-    pub origin: Arc<str>,
+    /// The line of the gazetteer file the entry is defined on ([`Gazetteer::origin`] gives
+    /// `file:line`).
+    pub line: u32,
+}
+
+impl Entry {
+    /// Whether the entry is a populated place of fewer than [`Entry::MINOR_POPULATION`]
+    /// people: the gazetteer's many small places are often named like words and surnames
+    /// ("Christmas", "Davidson"), so a name that can only be one needs the document's support.
+    pub fn is_minor(&self) -> bool {
+        matches!(self.feature, Feature::City) && self.population < Entry::MINOR_POPULATION
+    }
+
+    /// See [`Entry::is_minor`]: the smallest population GeoNames' `cities15000` lists.
+    pub const MINOR_POPULATION: u64 = 15_000;
 }
 
 /// Places and a matcher over all their names and demonyms.
 #[derive(Debug)]
 pub struct Gazetteer {
+    /// The file the entries were read from, for [`Gazetteer::origin`].
+    file: Arc<str>,
     entries: Vec<Entry>,
     matcher: Matcher,
     tokenizer: Tokenizer,
@@ -100,10 +128,14 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The gazetteer embedded in the binary: continents, countries, US states and the cities
-    /// of 15,000 people or more, from GeoNames.
+    /// The gazetteer embedded in the binary: continents, regions, countries, first-level
+    /// divisions, US counties and the populated places of 500 people or more, from GeoNames.
     pub fn builtin() -> crate::Result<Gazetteer> {
-        Gazetteer::parse("gazetteer.tsv", BUILTIN)
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(BUILTIN)
+            .read_to_string(&mut text)
+            .map_err(Error::Builtin)?;
+        Gazetteer::parse("gazetteer.tsv", &text)
     }
 
     /// Reads a gazetteer in the built-in file's format; `file` names it in problems.
@@ -115,14 +147,14 @@ impl Gazetteer {
         let mut entries = Vec::new();
         let mut problems = Vec::new();
         let mut ids = FxHashSet::default();
+        let mut codes = FxHashMap::default();
         let mut n_names = 0;
         for (index, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let number = index + 1;
-            let origin = || format!("{file}:{number}");
-            let (entry, names, demonyms) = match parse_line(line, origin().into()) {
+            let (entry, names, demonyms) = match parse_line(line, number, &mut codes) {
                 Ok(parsed) => parsed,
                 Err(message) => {
                     problems.push(Problem {
@@ -170,6 +202,7 @@ impl Gazetteer {
             return Err(Error::Invalid { problems });
         }
         Ok(Gazetteer {
+            file: Arc::from(file),
             entries,
             matcher: builder.build(),
             tokenizer,
@@ -180,6 +213,12 @@ impl Gazetteer {
     /// All entries, in file order; indices into this slice are the matcher's targets.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// Where entry `index` is defined, `file:line`.
+    pub fn origin(&self, index: u32) -> Option<String> {
+        let entry = self.entry(index)?;
+        Some(format!("{}:{}", self.file, entry.line))
     }
 
     /// The entry with index `index`.
@@ -225,7 +264,14 @@ fn listed(column: &str) -> Vec<&str> {
 }
 
 /// Parses one data line into an entry, its names (canonical first) and its demonyms.
-fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&str>), String> {
+/// `codes` interns the country and division codes, which repeat on most lines.
+fn parse_line<'a>(
+    line: &'a str,
+    number: usize,
+    codes: &mut FxHashMap<&'a str, Arc<str>>,
+) -> Result<(Entry, Vec<&'a str>, Vec<&'a str>), String> {
+    let mut intern =
+        |code: &'a str| Arc::clone(codes.entry(code).or_insert_with(|| Arc::from(code)));
     let fields: Vec<&str> = line.split('\t').collect();
     let [id, feature, country, admin1, lat, lon, population, name, alternates, demonyms] =
         fields[..]
@@ -245,9 +291,9 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&st
     let feature =
         Feature::from_code(feature).ok_or_else(|| format!("unknown feature code {feature:?}"))?;
     let country = match country {
-        "-" if feature == Feature::Continent => None,
+        "-" if matches!(feature, Feature::Continent | Feature::Region) => None,
         code if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
-            Some(Arc::from(code))
+            Some(intern(code))
         }
         code => {
             return Err(format!(
@@ -258,7 +304,7 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&st
     let admin1 = match admin1 {
         "-" => None,
         "" => return Err("empty admin1 code (write `-` for none)".to_string()),
-        code => Some(Arc::from(code)),
+        code => Some(intern(code)),
     };
     let degrees = |text: &str, what: &str, limit: f64| {
         text.parse::<f64>()
@@ -285,7 +331,7 @@ fn parse_line(line: &str, origin: Arc<str>) -> Result<(Entry, Vec<&str>, Vec<&st
         lon,
         population,
         name: Arc::from(name),
-        origin,
+        line: u32::try_from(number).map_err(|_| "too many lines".to_string())?,
     };
     Ok((entry, names, listed(demonyms)))
 }

@@ -1,9 +1,10 @@
 //! dyad's place annotator: which places an article names, and where they are.
 //!
 //! - [`Gazetteer`] holds the places dyad knows, each an [`Entry`] with its GeoNames id, kind
-//!   ([`Feature`]), country, coordinates and population: the continents, the countries, the
-//!   US states and the cities of 15,000 people or more, derived from GeoNames by
-//!   `scripts/geo-derive.py` into `crates/geo/data/gazetteer.tsv` and embedded at build time.
+//!   ([`Feature`]), country, coordinates and population: the continents, a few regions, the
+//!   countries, first-level divisions, US counties and the populated places of 500 people or
+//!   more, derived from GeoNames by `scripts/geo-derive.py` into
+//!   `crates/geo/data/gazetteer.tsv.gz` and embedded (compressed) at build time.
 //!   Reading it reports every bad line with its `file:line` ([`Problem`]).
 //! - [`Gazetteer::find_mentions`] finds [`Mention`]s: gazetteer names in a sentence's tokens,
 //!   matched by dyad-kb's token-trie [`dyad_kb::Matcher`] with the case of the written name,
@@ -11,7 +12,7 @@
 //!   that help resolve the others.
 //! - [`Gazetteer::resolve`] picks one entry per mention from population, the document's other
 //!   places (their countries and states), the dateline, "Paris, Texas" appositions and
-//!   distance.
+//!   distance; [`PlaceStage`] reports a small place only where the document supports it.
 //! - [`PlaceStage`] provides the document's place layer.
 //!
 //! ```

@@ -2,9 +2,10 @@
 //!
 //! Each mention's candidates are scored by a prior (population and kind of place) plus what the
 //! rest of the document says: the countries and states its other mentions are likely to be in
-//! (soft votes, so an ambiguous "Georgia" counts for both Georgias), the dateline (which counts
-//! three times), "Paris, Texas"-style appositions, and the distance to the other mentions'
-//! current best readings.
+//! (soft votes, so an ambiguous "Georgia" counts for both Georgias; a repeated name votes once,
+//! and a name that can only be a small place votes less), the dateline (which counts three
+//! times), "Paris, Texas"-style appositions, and the distance to the other mentions' current
+//! best readings.
 //! The votes are recomputed from the resolved readings once, which is where most of the
 //! coherence comes from; more rounds changed nothing on the development documents.
 
@@ -25,6 +26,16 @@ pub struct Mention {
     pub demonym: bool,
     /// Whether the mention is (part of) the article's dateline, which says where it was filed.
     pub dateline: bool,
+}
+
+/// The entry a mention resolves to, and how much the document's other places (their states,
+/// appositions, nearness) spoke for it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Reading {
+    /// The entry's index.
+    pub(crate) entry: u32,
+    /// What the state votes, appositions and nearness added to its score.
+    pub(crate) local: f64,
 }
 
 /// Words before a name that make it a person's (`Gov. Jackson`, `Mr. Paris`).
@@ -50,24 +61,38 @@ const TITLES: [&str; 19] = [
     "coach",
 ];
 
+/// Words that are capitalized at the start of a sentence or in a title but do not make the
+/// name after them a longer name ("The Korean Peninsula", "In Paris").
+const FUNCTION_WORDS: [&str; 12] = [
+    "the", "a", "an", "in", "of", "and", "to", "at", "from", "for", "on", "by",
+];
+
 /// Scores in natural-log units: the prior is the log of the population, so one unit of bonus is
-/// worth a factor of e in population.
-const FEATURE_BONUS: [(Feature, f64); 5] = [
+/// worth a factor of e in population. A region's population is unknown (0), so its bonus makes
+/// it count as a place of about a million people ("Middle East" is not the town in Maryland).
+const FEATURE_BONUS: [(Feature, f64); 7] = [
     (Feature::Continent, 4.0),
+    (Feature::Region, 14.0),
     (Feature::Country, 4.0),
     (Feature::Admin1, 1.0),
+    (Feature::Admin2, 0.0),
     (Feature::Capital, 3.0),
     (Feature::City, 0.0),
 ];
 /// The most that votes for a candidate's country and state can add.
-const COUNTRY_WEIGHT: f64 = 6.0;
+const COUNTRY_WEIGHT: f64 = 8.0;
 const ADMIN1_WEIGHT: f64 = 6.0;
 /// What a matching apposition adds ("Paris, Texas": Paris in Texas, and the Texas of that Paris).
 const APPOSITION_BONUS: f64 = 8.0;
 /// How much more the dateline's mentions vote than others.
 const DATELINE_VOTES: f64 = 3.0;
-/// What nearness to another mention's reading adds, by distance in kilometres.
-const NEARNESS: [(f64, f64); 3] = [(50.0, 2.0), (200.0, 1.0), (500.0, 0.5)];
+/// How much a name that can only be a small place votes (see `Entry::is_minor`).
+const MINOR_VOTES: f64 = 0.3;
+/// What nearness to the nearest other mention's reading adds: `NEARNESS_WEIGHT` at the same
+/// point, falling by a factor of e every `NEARNESS_KM` (a smooth fall scored better on LGL dev
+/// than steps at 50, 200 and 500 km).
+const NEARNESS_WEIGHT: f64 = 4.0;
+const NEARNESS_KM: f64 = 100.0;
 
 impl Gazetteer {
     /// The possible place mentions among `tokens` (the tokens of one sentence or text run):
@@ -89,6 +114,14 @@ impl Gazetteer {
         self.matcher().find(text, tokens, &mut found);
         let word = |i: usize| &text[tokens[i].0.range()];
         let capitalized = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+        // A neighbouring name makes a sequence of places ("Paris Texas") only if it can be
+        // more than a small place: there are towns called Post and Secretary.
+        let major = |k: usize| {
+            self.candidates(&found[k])
+                .0
+                .iter()
+                .any(|&c| self.entry(c).is_some_and(|e| !e.is_minor()))
+        };
         for (k, m) in found.iter().enumerate() {
             let first = m.tokens.start;
             let last = m.tokens.end;
@@ -102,12 +135,28 @@ impl Gazetteer {
                     continue;
                 }
             }
-            let previous_is_place = k > 0 && found[k - 1].tokens.end == first;
-            let next_is_place = found.get(k + 1).is_some_and(|n| n.tokens.start == last);
+            let previous_is_place = k > 0 && found[k - 1].tokens.end == first && major(k - 1);
+            let next_is_place = found
+                .get(k + 1)
+                .is_some_and(|n| n.tokens.start == last && major(k + 1));
             if first > 0 && !previous_is_place {
                 let before = word(first - 1).trim_end_matches('.').to_lowercase();
-                if TITLES.contains(&before.as_str()) || (first > 1 && capitalized(first - 1)) {
+                let name_word =
+                    capitalized(first - 1) && !FUNCTION_WORDS.contains(&before.as_str());
+                if TITLES.contains(&before.as_str()) || (first > 1 && name_word) {
                     person_names.push(m.span);
+                    continue;
+                }
+                // The second half of a hyphenated word ("Indo-Pacific") is not a place, unless
+                // the first half is one too ("North Korea-US talks").
+                let glued = |i: usize| tokens[i].0.start() == tokens[i - 1].0.end();
+                let after_place = k > 0 && found[k - 1].tokens.end == first - 1 && major(k - 1);
+                if first > 1
+                    && word(first - 1) == "-"
+                    && glued(first)
+                    && glued(first - 1)
+                    && !after_place
+                {
                     continue;
                 }
             }
@@ -140,6 +189,15 @@ impl Gazetteer {
     /// The best entry for each mention (`None` for a mention without candidates), taking the
     /// whole document's mentions, in text order, as context; `text` is the document text.
     pub fn resolve(&self, text: &str, mentions: &[Mention]) -> Vec<Option<u32>> {
+        self.readings(text, mentions)
+            .into_iter()
+            .map(|r| r.map(|r| r.entry))
+            .collect()
+    }
+
+    /// Like [`Gazetteer::resolve`], with what the document's other places say for each
+    /// reading.
+    pub(crate) fn readings(&self, text: &str, mentions: &[Mention]) -> Vec<Option<Reading>> {
         let appositions = self.appositions(text, mentions);
         let priors: Vec<Vec<f64>> = mentions
             .iter()
@@ -150,43 +208,63 @@ impl Gazetteer {
                     .collect()
             })
             .collect();
+        let weights: Vec<f64> = mentions.iter().map(|m| self.vote_weight(m)).collect();
         // Round one votes with the priors; round two with the readings round one chose.
         let mut beliefs: Vec<Vec<f64>> = priors.iter().map(|p| softmax(p)).collect();
-        let mut best: Vec<Option<usize>> = vec![None; mentions.len()];
+        let mut best: Vec<Option<Reading>> = vec![None; mentions.len()];
         for _round in 0..2 {
-            let votes = Votes::collect(self, mentions, &beliefs);
+            let votes = Votes::collect(self, mentions, &weights, &beliefs);
             let mut points: Vec<u32> = best
                 .iter()
-                .zip(mentions)
-                .filter_map(|(b, m)| b.map(|k| m.candidates[k]))
+                .flatten()
+                .map(|r| r.entry)
                 .filter(|&c| !self.entries()[c as usize].feature.is_area())
                 .collect();
             points.sort_unstable();
             points.dedup();
-            let scores: Vec<Vec<f64>> = mentions
-                .iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    m.candidates
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &c)| {
-                            let entry = &self.entries()[c as usize];
-                            priors[i][k]
-                                + votes.bonus(i, entry)
-                                + appositions.get(&c).copied().unwrap_or(0.0)
-                                + self.nearness(entry, &m.candidates, &points)
-                        })
-                        .collect()
-                })
-                .collect();
-            best = scores.iter().map(|s| argmax(s)).collect();
+            let mut scores = Vec::with_capacity(mentions.len());
+            for (i, m) in mentions.iter().enumerate() {
+                let mut reading: Option<(Reading, f64)> = None;
+                let mut mention_scores = Vec::with_capacity(m.candidates.len());
+                for (k, &c) in m.candidates.iter().enumerate() {
+                    let entry = &self.entries()[c as usize];
+                    let (country, admin1) = votes.bonus(i, entry);
+                    let local = admin1
+                        + appositions.get(&c).copied().unwrap_or(0.0)
+                        + self.nearness(entry, &m.candidates, &points);
+                    let score = priors[i][k] + country + local;
+                    // The first of equal scores wins, so the result does not depend on order.
+                    if reading.is_none_or(|(_, best)| score > best) {
+                        reading = Some((Reading { entry: c, local }, score));
+                    }
+                    mention_scores.push(score);
+                }
+                best[i] = reading.map(|(r, _)| r);
+                scores.push(mention_scores);
+            }
             beliefs = scores.iter().map(|s| softmax(s)).collect();
         }
-        best.iter()
-            .zip(mentions)
-            .map(|(b, m)| b.map(|k| m.candidates[k]))
-            .collect()
+        best
+    }
+
+    /// How much a mention's name votes for the countries and states of its candidates: less
+    /// when it can only be a small place, since many small places are named like words and
+    /// surnames ("Christmas", "Davidson").
+    fn vote_weight(&self, mention: &Mention) -> f64 {
+        let weight = if mention.dateline {
+            DATELINE_VOTES
+        } else {
+            1.0
+        };
+        let minor = mention
+            .candidates
+            .iter()
+            .all(|&c| self.entries()[c as usize].is_minor());
+        if minor {
+            weight * MINOR_VOTES
+        } else {
+            weight
+        }
     }
 
     /// Bonuses for candidate pairs of "X, Y" appositions where Y is an area containing X,
@@ -227,10 +305,7 @@ impl Gazetteer {
             .map(|&p| &self.entries()[p as usize])
             .map(|other| distance_km(entry.lat, entry.lon, other.lat, other.lon))
             .fold(f64::INFINITY, f64::min);
-        NEARNESS
-            .iter()
-            .find(|(km, _)| nearest <= *km)
-            .map_or(0.0, |(_, bonus)| *bonus)
+        NEARNESS_WEIGHT * (-nearest / NEARNESS_KM).exp()
     }
 }
 
@@ -243,29 +318,41 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
 
-/// Soft votes of every mention for countries and states, by the current beliefs.
+/// Soft votes of the document's names for countries and states, by the current beliefs.
+///
+/// A name votes once however often it is repeated, with the beliefs of its first mention, so
+/// that ten "Gainesville"s leaning to Florida do not outvote one "Texas" and then confirm
+/// each other.
 struct Votes<'a> {
     countries: FxHashMap<&'a str, f64>,
     admin1s: FxHashMap<(&'a str, &'a str), f64>,
-    /// Each mention's own votes, taken out again when scoring it.
+    /// Each mention's name's votes, taken out again when scoring it.
     own: Vec<Vec<(&'a Entry, f64)>>,
 }
 
 impl<'a> Votes<'a> {
-    fn collect(gazetteer: &'a Gazetteer, mentions: &[Mention], beliefs: &[Vec<f64>]) -> Self {
+    fn collect(
+        gazetteer: &'a Gazetteer,
+        mentions: &[Mention],
+        weights: &[f64],
+        beliefs: &[Vec<f64>],
+    ) -> Self {
         let mut votes = Votes {
             countries: FxHashMap::default(),
             admin1s: FxHashMap::default(),
             own: Vec::with_capacity(mentions.len()),
         };
-        for (mention, belief) in mentions.iter().zip(beliefs) {
-            let weight = if mention.dateline {
-                DATELINE_VOTES
-            } else {
-                1.0
-            };
-            let mut own = Vec::with_capacity(mention.candidates.len());
-            for (&c, &p) in mention.candidates.iter().zip(belief) {
+        // Each distinct name (candidate list): the first mention's index and the largest
+        // weight of its mentions (the dateline's, if one is the dateline).
+        let mut names: FxHashMap<&[u32], (usize, f64)> = FxHashMap::default();
+        for (i, (mention, &weight)) in mentions.iter().zip(weights).enumerate() {
+            let name = names.entry(&mention.candidates).or_insert((i, weight));
+            name.1 = name.1.max(weight);
+        }
+        let mut by_name: FxHashMap<&[u32], Vec<(&'a Entry, f64)>> = FxHashMap::default();
+        for (candidates, &(first, weight)) in &names {
+            let mut own = Vec::with_capacity(candidates.len());
+            for (&c, &p) in candidates.iter().zip(&beliefs[first]) {
                 let entry = &gazetteer.entries()[c as usize];
                 let vote = weight * p;
                 if let Some(country) = entry.country.as_deref() {
@@ -276,17 +363,26 @@ impl<'a> Votes<'a> {
                 }
                 own.push((entry, vote));
             }
-            votes.own.push(own);
+            by_name.insert(candidates, own);
         }
+        votes.own = mentions
+            .iter()
+            .map(|m| {
+                by_name
+                    .get(m.candidates.as_slice())
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
         votes
     }
 
-    /// What the other mentions' votes for `entry`'s country and state add to it as a reading
-    /// of mention `index`; saturating, so that many mentions of one country do not drown a
-    /// better-fitting state.
-    fn bonus(&self, index: usize, entry: &Entry) -> f64 {
+    /// What the other names' votes for `entry`'s country and for its state add to it as a
+    /// reading of mention `index`; saturating, so that many mentions of one country do not
+    /// drown a better-fitting state.
+    fn bonus(&self, index: usize, entry: &Entry) -> (f64, f64) {
         let Some(country) = entry.country.as_deref() else {
-            return 0.0;
+            return (0.0, 0.0);
         };
         let own = |same: &dyn Fn(&Entry) -> bool| -> f64 {
             self.own[index]
@@ -297,15 +393,17 @@ impl<'a> Votes<'a> {
         };
         let country_votes = self.countries.get(country).copied().unwrap_or(0.0)
             - own(&|e| e.country.as_deref() == Some(country));
-        let mut bonus = COUNTRY_WEIGHT * saturate(country_votes);
-        if let Some(admin1) = entry.admin1.as_deref() {
-            let admin1_votes = self.admin1s.get(&(country, admin1)).copied().unwrap_or(0.0)
-                - own(&|e| {
-                    e.country.as_deref() == Some(country) && e.admin1.as_deref() == Some(admin1)
-                });
-            bonus += ADMIN1_WEIGHT * saturate(admin1_votes);
-        }
-        bonus
+        let Some(admin1) = entry.admin1.as_deref() else {
+            return (COUNTRY_WEIGHT * saturate(country_votes), 0.0);
+        };
+        let admin1_votes = self.admin1s.get(&(country, admin1)).copied().unwrap_or(0.0)
+            - own(&|e| {
+                e.country.as_deref() == Some(country) && e.admin1.as_deref() == Some(admin1)
+            });
+        (
+            COUNTRY_WEIGHT * saturate(country_votes),
+            ADMIN1_WEIGHT * saturate(admin1_votes),
+        )
     }
 }
 
@@ -341,14 +439,6 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
     let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
     let sum: f64 = exp.iter().sum();
     exp.iter().map(|e| e / sum).collect()
-}
-
-fn argmax(scores: &[f64]) -> Option<usize> {
-    scores
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-        .map(|(k, _)| k)
 }
 
 #[cfg(test)]
@@ -419,6 +509,19 @@ mod tests {
         check(
             "Georgian troops left Georgia.",
             &["~Georgian=Georgia/GE/-", "Georgia=Georgia/GE/-"],
+        );
+    }
+
+    #[test]
+    fn a_repeated_name_votes_once() {
+        check(
+            "Paris mourns. Paris waits. Paris hopes. Texas helps.",
+            &[
+                "Paris=Paris/US/TX",
+                "Paris=Paris/US/TX",
+                "Paris=Paris/US/TX",
+                "Texas=Texas/US/TX",
+            ],
         );
     }
 

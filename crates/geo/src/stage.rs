@@ -9,6 +9,10 @@ use rustc_hash::FxHashSet;
 
 use crate::{Gazetteer, Mention};
 
+/// The least support from the document's other places (see `Reading::local`) for which a
+/// small place is reported.
+const MINOR_SUPPORT: f64 = 3.5;
+
 /// The pipeline stage that provides the place layer: finds place names in each sentence,
 /// resolves them against the whole document, and keeps the mentions with a reading that are
 /// not demonyms.
@@ -35,18 +39,25 @@ impl PlaceStage {
         &self.gazetteer
     }
 
-    /// The document's place mentions with the places they resolve to, in text order.
+    /// The document's place mentions with the places they resolve to, in text order; a small
+    /// place (see [`crate::Entry::is_minor`]) only where the document's other places speak for
+    /// it (its state, an apposition, a place nearby).
     pub fn places(&self, doc: &Document) -> Vec<(Span, Place)> {
         let mentions = self.mentions(doc);
-        let readings = self.gazetteer.resolve(doc.text(), &mentions);
+        let readings = self.gazetteer.readings(doc.text(), &mentions);
         let mut places = Vec::with_capacity(mentions.len());
         for (mention, reading) in mentions.iter().zip(readings) {
             if mention.demonym {
                 continue;
             }
-            let Some(entry) = reading.and_then(|r| self.gazetteer.entry(r)) else {
+            let Some((entry, reading)) =
+                reading.and_then(|r| Some((self.gazetteer.entry(r.entry)?, r)))
+            else {
                 continue;
             };
+            if entry.is_minor() && reading.local < MINOR_SUPPORT {
+                continue;
+            }
             // Entries were checked when the gazetteer was read, so this always succeeds.
             if let Ok(place) = Place::new(
                 entry.geonameid,
@@ -193,6 +204,7 @@ mod tests {
             "Pyongyang Pyongyang KP",
             "North Korea North Korea KP",
             "US United States US",
+            "Korean Peninsula Korean Peninsula -",
         ] {
             assert!(
                 places.iter().any(|p| p == expected),
