@@ -108,6 +108,11 @@ impl Grammar {
         }
         Ok(Grammar { place_prepositions })
     }
+
+    /// Whether `word` (lowercase) introduces where something happened (`in`, `at`).
+    pub(crate) fn is_place_preposition(&self, word: &str) -> bool {
+        self.place_prepositions.contains(word)
+    }
 }
 
 /// Codes the events of one sentence with `verbs`.

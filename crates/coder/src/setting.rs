@@ -14,15 +14,16 @@ pub(crate) struct Setting<'a> {
 }
 
 impl<'a> Setting<'a> {
-    /// The calendar dates among `times` and the places among `places` (both the sentence's),
-    /// leaving out places that name one of the sentence's actors (`actors`, token ranges):
-    /// in `the US urged North Korea`, North Korea is who, not where.
+    /// The calendar dates among `times` and the places among `places` (both the sentence's)
+    /// that `locative` accepts: token ranges in a phrase of place (`held in Hanoi`, `talks in
+    /// Pyongyang`), not places that are who (`the US urged North Korea`) or only qualify a
+    /// noun (`the Korean Peninsula peace process`).
     pub(crate) fn new(
         tokens: &[(Span, Token)],
         clauses: &Clauses,
         times: &'a [(Span, Timex)],
         places: &[(Span, Place)],
-        actors: &[Range<usize>],
+        locative: impl Fn(&Range<usize>) -> bool,
     ) -> Setting<'a> {
         let tokens_of = |span: Span| {
             let first = tokens.partition_point(|(t, _)| t.start() < span.start());
@@ -40,10 +41,7 @@ impl<'a> Setting<'a> {
             .iter()
             .filter_map(|(span, _)| {
                 let range = tokens_of(*span);
-                let is_actor = actors
-                    .iter()
-                    .any(|a| a.start < range.end && range.start < a.end);
-                (!is_actor).then(|| (clauses.clause_of_phrase(range), *span))
+                locative(&range).then(|| (clauses.clause_of_phrase(range), *span))
             })
             .collect();
         Setting { dates, places }

@@ -153,6 +153,15 @@ impl Stage for EventStage {
         let mut found = Vec::new();
         let mut events = Vec::new();
         for (index, (sentence_span, sentence)) in sentences.iter().enumerate() {
+            // Only the article's own prose: a repeated caption or a credit line would code its
+            // events twice or from no sentence at all.
+            let prose = doc
+                .section_of(*sentence_span)
+                .and_then(|i| doc.sections().get(i))
+                .is_none_or(|(_, s)| s.kind().is_prose());
+            if !prose {
+                continue;
+            }
             let range = sentence.tokens();
             let (Some(sentence_tokens), Some(analyses)) =
                 (tokens.get(range.clone()), syntax.get(range.clone()))
@@ -179,13 +188,24 @@ impl Stage for EventStage {
                 continue;
             }
             let clauses = Clauses::new(&view);
-            let actor_tokens: Vec<_> = actors.iter().map(|a| a.tokens.clone()).collect();
+            // A place is where an event happened when a preposition of place heads its phrase
+            // (`held in Hanoi`), not when it only qualifies a noun (`the Korean Peninsula
+            // peace process`).
+            let first = range.start;
+            let locative = |phrase: &std::ops::Range<usize>| {
+                analyses.iter().enumerate().any(|(i, a)| {
+                    let head = a.head().and_then(|h| h.checked_sub(first));
+                    a.deprel() == "case"
+                        && head.is_some_and(|h| phrase.contains(&h))
+                        && self.grammar.is_place_preposition(&words[i].to_lowercase())
+                })
+            };
             let setting = Setting::new(
                 sentence_tokens,
                 &clauses,
                 &times.as_slice()[times.within(*sentence_span)],
                 &places.as_slice()[places.within(*sentence_span)],
-                &actor_tokens,
+                locative,
             );
             let span_of = |tokens: std::ops::Range<usize>| {
                 sentence_tokens[tokens.start]
