@@ -27,14 +27,7 @@ pub(crate) struct Clauses<'a> {
 impl<'a> Clauses<'a> {
     pub(crate) fn new(sentence: &'a SentenceView<'a>) -> Clauses<'a> {
         let n = sentence.analyses.len().min(sentence.words.len());
-        let heads: Vec<Option<usize>> = sentence.analyses[..n]
-            .iter()
-            .map(|a| {
-                a.head()
-                    .and_then(|h| h.checked_sub(sentence.first))
-                    .filter(|&h| h < n)
-            })
-            .collect();
+        let heads = crate::coder::sentence_heads(sentence, n);
         let mut children = vec![Vec::new(); n];
         for (i, head) in heads.iter().enumerate() {
             if let Some(h) = *head {

@@ -263,6 +263,19 @@ pub fn code_sentence(
     events
 }
 
+/// Each of the first `n` tokens' head as an index into the sentence; `None` for the root and
+/// for a head outside the sentence's first `n` tokens.
+pub(crate) fn sentence_heads(sentence: &SentenceView, n: usize) -> Vec<Option<usize>> {
+    sentence.analyses[..n.min(sentence.analyses.len())]
+        .iter()
+        .map(|a| {
+            a.head()
+                .and_then(|h| h.checked_sub(sentence.first))
+                .filter(|&h| h < n)
+        })
+        .collect()
+}
+
 /// The stems an English verb form may have by the regular rules, most likely first:
 /// `boycotted` → `boycott`, `boycotte`, `boycot`; `hosting` → `host`, `hoste`.
 fn regular_stems(form: &str) -> Vec<String> {
@@ -315,14 +328,7 @@ impl Tree {
     fn new(grammar: &Grammar, sentence: &SentenceView) -> Tree {
         let analyses = sentence.analyses;
         let n = analyses.len();
-        let heads: Vec<Option<usize>> = analyses
-            .iter()
-            .map(|a| {
-                a.head()
-                    .and_then(|h| h.checked_sub(sentence.first))
-                    .filter(|&h| h < n)
-            })
-            .collect();
+        let heads = sentence_heads(sentence, n);
         let mut children = vec![Vec::new(); n];
         let mut place = vec![false; n];
         for (i, head) in heads.iter().enumerate() {
