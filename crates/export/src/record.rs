@@ -141,7 +141,8 @@ pub struct MentionRecord<'a> {
     /// The words.
     pub text: &'a str,
     /// `PER`, `ORG`, `LOC`, `MISC` (the name tagger's types), `ACTOR` (a knowledge-base name
-    /// the tagger did not mark) or `ROLE` (a role noun: `foreign minister`, `columnist`).
+    /// the tagger did not mark), `ROLE` (a role noun: `foreign minister`, `columnist`), or
+    /// `PRON` and `NOM` (a pronoun or a phrase such as `the country` in a coreference chain).
     pub kind: &'a str,
     /// The actor on the article's date, `null` when the knowledge base does not know the name.
     pub actor: Option<MentionActorRecord<'a>>,
