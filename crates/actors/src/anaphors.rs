@@ -24,6 +24,8 @@ pub(crate) enum Refers {
 #[derive(Debug, Default)]
 pub(crate) struct Anaphors {
     phrases: FxHashMap<Box<[Box<str>]>, Refers>,
+    /// The phrases' first words, to pass over most tokens without lowercasing them.
+    first_words: Vec<Box<str>>,
     /// The most words any phrase has.
     longest: usize,
 }
@@ -74,6 +76,9 @@ impl Anaphors {
                 return Err(error(format!("`{phrase}` is not lowercase")));
             }
             anaphors.longest = anaphors.longest.max(words.len());
+            if !anaphors.first_words.contains(&words[0]) {
+                anaphors.first_words.push(words[0].clone());
+            }
             if anaphors.phrases.insert(words, refers).is_some() {
                 return Err(error(format!("`{phrase}` is listed twice")));
             }
@@ -82,8 +87,20 @@ impl Anaphors {
     }
 
     /// The longest anaphor starting at `words[0]`: its length in words and what it refers to.
-    pub(crate) fn at<'a>(&self, words: impl Iterator<Item = &'a str>) -> Option<(usize, &Refers)> {
+    pub(crate) fn at<'a>(
+        &self,
+        mut words: impl Iterator<Item = &'a str>,
+    ) -> Option<(usize, &Refers)> {
+        let first = words.next()?;
+        if !self
+            .first_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
+        {
+            return None;
+        }
         let mut key: Vec<Box<str>> = Vec::with_capacity(self.longest);
+        let words = std::iter::once(first).chain(words);
         let mut best = None;
         for word in words.take(self.longest) {
             key.push(word.to_lowercase().into());
