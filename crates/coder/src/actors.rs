@@ -15,7 +15,8 @@ use crate::Actor;
 /// `of`, `from` or `in` (`the president of Arnor`, `soldiers from Gondor`) adds its sector code
 /// to the actor's, unless the actor's code ends with it already (`White House officials`);
 /// coordinated role nouns and actors combine each with each (`lawmakers and officials in
-/// Arnor and Gondor`); a role noun on its own is no actor here.
+/// Arnor and Gondor`); a role noun on its own is an actor of unknown country (`---GOV`) only
+/// in a sentence that names no other actor.
 pub fn sentence_actors(
     kb: &Kb,
     text: &str,
@@ -108,8 +109,20 @@ pub fn sentence_actors(
             }
         }
     }
+    // A role noun that qualifies no actor is one of unknown country, written as PETRARCH
+    // writes it (`---GOV`: `foreign ministers met`, `rebels attacked`); only in a sentence
+    // naming no actor the knowledge base knows, where it is the only one who can act.
+    if out.is_empty() {
+        out.extend(agents.iter().map(|(range, code, _)| Actor {
+            tokens: range.clone(),
+            code: format!("{UNKNOWN_COUNTRY}{code}"),
+        }));
+    }
     out
 }
+
+/// The country part of the code of an actor whose country the sentence does not say.
+const UNKNOWN_COUNTRY: &str = "---";
 
 /// `actor` qualified by the role noun at `range` with sector `code`.
 fn qualify(actor: &Actor, range: &Range<usize>, code: &str, placement: Placement) -> Actor {
@@ -191,4 +204,50 @@ fn joined_by_coordination<'w>(end: usize, start: usize, word: &impl Fn(usize) ->
         && between
             .iter()
             .all(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | "," | "the"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes `sentence_actors` gives `text`, with the words of each.
+    fn actors_of(text: &str) -> Vec<(String, String)> {
+        let kb = Kb::builtin().unwrap();
+        let mut tokens = Vec::new();
+        dyad_nlp::Tokenizer::new()
+            .unwrap()
+            .tokenize_into(text, 0..text.len(), &mut tokens);
+        let day = NaiveDate::from_ymd_opt(2021, 5, 7).unwrap();
+        sentence_actors(&kb, text, &tokens, day, &mut Vec::new())
+            .into_iter()
+            .map(|a| {
+                let span = tokens[a.tokens.start].0.cover(tokens[a.tokens.end - 1].0);
+                (text[span.range()].to_string(), a.code)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn roles_qualify_actors_or_stand_for_an_unknown_country() {
+        assert_eq!(
+            actors_of("South Korean Foreign Minister Chung Eui-yong arrived."),
+            [
+                (
+                    "South Korean Foreign Minister".to_string(),
+                    "KORGOV".to_string()
+                ),
+                ("Chung Eui-yong".to_string(), "KORGOV".to_string())
+            ]
+        );
+        // No actor named: the role noun is one of unknown country.
+        assert_eq!(
+            actors_of("Foreign ministers met on Monday."),
+            [("Foreign ministers".to_string(), "---GOV".to_string())]
+        );
+        // With an actor named, a bare role noun is no actor of its own.
+        assert_eq!(
+            actors_of("Rebels attacked Mali."),
+            [("Mali".to_string(), "MLI".to_string())]
+        );
+    }
 }
