@@ -915,6 +915,20 @@ SAY
     }
 
     #[test]
+    fn an_act_on_no_actor_has_no_target() {
+        use Upos::*;
+        let accused = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("spies", Noun, "spy", 2, "obj"),
+        ];
+        assert_eq!(
+            codes(&accused, &[actor(0..1, "ARN")]),
+            ["ARN - 112 v.txt:1"]
+        );
+    }
+
+    #[test]
     fn a_prepositional_marker_picks_the_target() {
         use Upos::*;
         let restored = [
