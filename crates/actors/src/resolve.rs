@@ -156,10 +156,7 @@ fn fold_roles(drafts: &mut [Draft], cx: Context<'_>) {
         if actor.code().ends_with(&*sector) || actor.code().starts_with("IGO") {
             continue;
         }
-        let code = match placement {
-            Placement::After => format!("{}{sector}", actor.code()),
-            Placement::Before => format!("{sector}{}", actor.code()),
-        };
+        let code = placement.qualify(actor.code(), &sector);
         let phrase = drafts[r]
             .actor
             .as_ref()
@@ -246,7 +243,11 @@ fn attach_appositions(drafts: &mut [Draft], cx: Context<'_>) {
                     .and_then(|d| d.actor.as_ref());
                 employer.map(|e| {
                     if is_bare_country(e) {
-                        MentionActor::new(format!("{}{sector}", e.code()), e.name(), "apposition")
+                        MentionActor::new(
+                            Placement::After.qualify(e.code(), sector),
+                            e.name(),
+                            "apposition",
+                        )
                     } else {
                         e.clone()
                     }
@@ -448,7 +449,11 @@ fn antecedent(
                     Referent::Collective { country: true, .. }
                 ) =>
             {
-                MentionActor::new(format!("{}{sector}", a.code()), a.name(), a.via())
+                MentionActor::new(
+                    Placement::After.qualify(a.code(), sector),
+                    a.name(),
+                    a.via(),
+                )
             }
             _ => a,
         });

@@ -126,18 +126,9 @@ const UNKNOWN_COUNTRY: &str = "---";
 
 /// `actor` qualified by the role noun at `range` with sector `code`.
 fn qualify(actor: &Actor, range: &Range<usize>, code: &str, placement: Placement) -> Actor {
-    // `White House officials`: the actor has the role already.
-    let code = if actor.code.ends_with(code) {
-        actor.code.clone()
-    } else {
-        match placement {
-            Placement::After => format!("{}{code}", actor.code),
-            Placement::Before => format!("{code}{}", actor.code),
-        }
-    };
     Actor {
         tokens: actor.tokens.start.min(range.start)..actor.tokens.end.max(range.end),
-        code,
+        code: placement.qualify(&actor.code, code),
     }
 }
 

@@ -204,6 +204,21 @@ impl Affiliation {
     }
 }
 
+impl Placement {
+    /// The code of an actor with code `actor` qualified by a role noun of sector `sector`:
+    /// `KOR` and `GOV` make `KORGOV` (`NGO` before: `NGOKOR`); an actor that has the sector
+    /// already keeps its code (`White House officials` stay `USAGOV`).
+    pub fn qualify(self, actor: &str, sector: &str) -> String {
+        if actor.ends_with(sector) {
+            return actor.to_string();
+        }
+        match self {
+            Placement::After => format!("{actor}{sector}"),
+            Placement::Before => format!("{sector}{actor}"),
+        }
+    }
+}
+
 impl Agent {
     /// The phrase as written in its file.
     pub fn phrase(&self) -> &str {
