@@ -203,8 +203,18 @@ impl View<'_> {
             if let Some(introduction) = &introduction {
                 window.start = introduction.start;
             }
-            let cue = self
-                .nearest_cue(window.filter(|&t| !quote.quoted(t)), &inside)
+            // A cue right before the quote introduces it (`the mother of three replied, “…”`),
+            // whatever the parse says; else the speech verb the quote hangs under, however far
+            // (`She said she speaks … because “…,” though she noted …`); else the nearest one.
+            let nearest = self.nearest_cue(window.filter(|&t| !quote.quoted(t)), &inside);
+            let introducing = nearest.filter(|cue| {
+                cue.last < inside.start
+                    && (cue.last + 1..inside.start)
+                        .all(|t| self.tokens[t].1.kind() == TokenKind::Punct)
+            });
+            let cue = introducing
+                .or_else(|| self.governing_cue(&quote))
+                .or(nearest)
                 .map(|cue| self.reporting(cue, &quote));
             let only_quote = nothing_before && nothing_after;
             // A quote alone in its sentence continues the speech of the quote before it, in
@@ -393,6 +403,28 @@ impl View<'_> {
             .last()?;
         (end + 1 < own.end && text_of(end + 1) == ":" && end - own.start < 4)
             .then(|| self.tokens[own.start].0.cover(self.tokens[end].0))
+    }
+
+    /// The nearest speech verb above the quote in the parse, if any: the quote is part of what
+    /// that verb reports (`told a young woman who suggested … that “…”` is told, not
+    /// suggested).
+    fn governing_cue(&self, quote: &QuoteTokens) -> Option<Cue> {
+        let own = &quote.own;
+        let sentence = self.sentence_of(own.start)?;
+        let mut t = own
+            .clone()
+            .find(|&t| self.syntax[t].head().is_none_or(|h| !own.contains(&h)))?;
+        // Bounded by the sentence length, so a malformed parse with a cycle cannot hang.
+        for _ in 0..sentence.len() {
+            t = self.syntax[t].head()?;
+            if quote.quoted(t) {
+                continue;
+            }
+            if let Some(cue) = self.cue_at(t).filter(|c| c.kind == CueKind::Verb) {
+                return Some(cue);
+            }
+        }
+        None
     }
 
     /// The speech cue among `candidates` nearest to the quote whose tokens are `inside`.
