@@ -181,10 +181,14 @@ impl View<'_> {
                 } else {
                     MAX_NAME_TOKENS + 2
                 };
+                // After a quote that ends its sentence with a full stop, a sentence with a quote
+                // of its own is another speech (`Japan branded North Korea an “outlaw nation.”
+                // Russia insisted that Pyongyang “stop …”`).
                 let next = self.sentences.get(sentences.end).filter(|next| {
                     next.len() <= longest
                         && next.end <= paragraph_tokens.end
                         && self.tokens[next.start].1.kind() != TokenKind::Punct
+                        && (exclaimed || !(next.start..next.end).any(|t| quote.quoted(t)))
                 });
                 if let Some(next) = next {
                     window.end = next.end;
@@ -220,21 +224,34 @@ impl View<'_> {
             // A quote alone in its sentence continues the speech of the quote before it, in
             // this paragraph or, for a paragraph that is only a quote, the one before.
             let carried = || {
+                let previous = sentences
+                    .start
+                    .checked_sub(1)
+                    .map(|i| self.sentences[i].clone())
+                    .filter(|p| p.start >= paragraph_tokens.start);
+                // The quote before, unless a sentence with a cue and no quote kept (a scare quote
+                // aside) comes between: `“…,” Renzi said. The summit accomplished “too little,”
+                // he added. “Without …”` is what he added.
+                let cue_between = previous.as_ref().is_some_and(|p| {
+                    let after_quotes = out[first_quote..]
+                        .iter()
+                        .all(|(span, _)| span.end() <= self.tokens[p.start].0.start());
+                    after_quotes
+                        && (p.start..p.end).any(|t| !quote.quoted(t) && self.cue_at(t).is_some())
+                });
+                let quote_before = out[first_quote..].last().filter(|_| !cue_between);
                 if !only_quote {
                     None
-                } else if out.len() > first_quote {
-                    out[out.len() - 1].1.speaker()
-                } else if self.paragraph_is(paragraph, &sentence_tokens) {
+                } else if let Some((_, before)) = quote_before {
+                    before.speaker()
+                } else if out.len() == first_quote && self.paragraph_is(paragraph, &sentence_tokens)
+                {
                     *last_speaker
                 } else {
                     // After a sentence of the same paragraph: its speaker (`…, Schiff said.
                     // “The other factor …”`), else its subject (`Cummings called him a master
                     // at bolting deals together. “He showed …”`).
-                    let previous = sentences
-                        .start
-                        .checked_sub(1)
-                        .map(|i| self.sentences[i].clone())
-                        .filter(|p| p.start >= paragraph_tokens.start)?;
+                    let previous = previous?;
                     let cue = previous
                         .clone()
                         .rev()
@@ -396,11 +413,13 @@ impl View<'_> {
             return (opens && colon - first <= 4)
                 .then(|| self.tokens[first].0.cover(self.tokens[colon - 1].0));
         }
-        // Inside: capitals and a colon opening the quote.
-        let end = own
-            .clone()
-            .take_while(|&t| is_name(t) && text_of(t).chars().all(|c| !c.is_lowercase()))
-            .last()?;
+        // Inside: capitals and a colon opening the quote; the tagger takes some names in
+        // capitals for nouns (`PENCE`).
+        let capitals = |t: usize| {
+            matches!(self.syntax[t].upos(), Upos::Propn | Upos::Noun)
+                && text_of(t).chars().all(|c| !c.is_lowercase())
+        };
+        let end = own.clone().take_while(|&t| capitals(t)).last()?;
         (end + 1 < own.end && text_of(end + 1) == ":" && end - own.start < 4)
             .then(|| self.tokens[own.start].0.cover(self.tokens[end].0))
     }
