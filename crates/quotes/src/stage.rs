@@ -184,8 +184,10 @@ impl View<'_> {
                 // After a quote that ends its sentence with a full stop, a sentence with a quote
                 // of its own is another speech (`Japan branded North Korea an “outlaw nation.”
                 // Russia insisted that Pyongyang “stop …”`).
+                // Any length when it opens with the attribution (`“…!!!” McDonough wrote in a
+                // September 16, 2012 email to …`).
                 let next = self.sentences.get(sentences.end).filter(|next| {
-                    next.len() <= longest
+                    (next.len() <= longest || self.opens_with_tail(next))
                         && next.end <= paragraph_tokens.end
                         && self.tokens[next.start].1.kind() != TokenKind::Punct
                         && (exclaimed || !(next.start..next.end).any(|t| quote.quoted(t)))
@@ -495,12 +497,54 @@ impl View<'_> {
             .tokens
             .get(t + 1)
             .is_some_and(|(span, _)| self.doc.text_of(*span) == ":");
-        let verb = self.syntax[t].upos() == Upos::Verb || before_colon;
+        let verb = self.syntax[t].upos() == Upos::Verb || before_colon || self.in_tail(t);
         (kind == CueKind::Verb && verb).then_some(Cue {
             first: t,
             last: t,
             kind,
         })
+    }
+
+    /// Whether token `t` stands where a quote's attribution tail puts its verb, which the tagger
+    /// often takes for a noun after a name (`…,” Conway notes.`, `…,” the email read.`): right
+    /// after a name that follows a closing quotation mark, and before punctuation, a preposition
+    /// or the sentence end, adverbs aside (`Bozell points out.`).
+    fn in_tail(&self, t: usize) -> bool {
+        let is_name = |b: usize| {
+            matches!(
+                self.syntax[b].upos(),
+                Upos::Propn | Upos::Noun | Upos::Pron | Upos::Det | Upos::Adj
+            )
+        };
+        let start = (0..t)
+            .rev()
+            .take(MAX_NAME_TOKENS)
+            .take_while(|&b| is_name(b))
+            .last();
+        let Some(start) = start.filter(|&s| s > 0) else {
+            return false;
+        };
+        let (mark, _) = self.tokens[start - 1];
+        // A closing mark is glued to the word or punctuation before it.
+        let closing = matches!(self.doc.text_of(mark), "”" | "\"" | "’" | "'")
+            && self.doc.text()[..mark.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace());
+        let after = (t + 1..self.tokens.len()).find(|&a| self.syntax[a].upos() != Upos::Adv);
+        closing
+            && after.is_none_or(|a| {
+                self.tokens[a].1.kind() == TokenKind::Punct || self.syntax[a].upos() == Upos::Adp
+            })
+    }
+
+    /// Whether the sentence with tokens `sentence` opens with a quote's attribution tail: a
+    /// name and a speech verb in tail position (`McDonough wrote in …`, `Clinton tweeted, …`).
+    fn opens_with_tail(&self, sentence: &Range<usize>) -> bool {
+        sentence
+            .clone()
+            .take(MAX_NAME_TOKENS + 1)
+            .any(|t| self.in_tail(t) && self.cue_at(t).is_some())
     }
 
     /// The speech verb that reports the speech `cue` is part of: `Clinton says she hopes …`
