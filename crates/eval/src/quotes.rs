@@ -8,6 +8,13 @@
 //! and, on the strictly matched ones, whether dyad's speaker overlaps the annotated source.
 //! Every attribution with a source (direct or not) is scored too: found when a quote of any
 //! kind overlaps its content and names a speaker overlapping its source.
+//! A few annotators swapped the source and cue labels of inverted attributions (`“…,” said
+//! Hester`: source `said`, cue `Hester`); where the source is verbs only and the cue names
+//! someone, by dyad's parse, the cue is the source judged (8 of dev's judged quotes, 12 of
+//! train's).
+//! A speaker in the same coreference chain as the source (`he` for `Renzi`) is not accepted:
+//! PolNeAR marks the source mention in the attribution itself, and has no coreference chains
+//! that would say which other mentions are the same source.
 //! Articles annotated twice are scored on their first annotation file, in name order.
 
 use std::{
@@ -28,9 +35,9 @@ use crate::{Error, Report};
 /// The corpus folder, relative to the data folder.
 const DIR: &str = "quotes/polnear/data";
 
-/// The floors, on the development split: regression floors just under today's scores (above the
-/// issue's 0.70 for strict F1; under its 0.92 for the speaker, not reached yet).
-const FLOORS: [(&str, f64); 2] = [("dev_strict_f1", 0.87), ("dev_speaker", 0.90)];
+/// The floors, on the development split: strict F1 a regression floor just under today's score
+/// (above the issue's 0.70); the speaker at the issue's 0.92.
+const FLOORS: [(&str, f64); 2] = [("dev_strict_f1", 0.88), ("dev_speaker", 0.92)];
 
 /// One annotated attribution: content, source and cue, as byte ranges.
 #[derive(Debug, Default)]
@@ -181,11 +188,14 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
         "Gold direct quotes: quoted stretches (dyad's mark scanner) inside annotated attribution \
          contents; strict = same span; speaker = dyad's speaker overlaps the annotated source, on \
          strict matches; attributions = annotated attributions with a source that a dyad quote \
-         of any kind overlaps with a speaker overlapping the source.",
+         of any kind overlaps with a speaker overlapping the source. Where the annotator swapped \
+         the source and cue labels (source a verb, cue a name: `\"…,\" said Hester`), the cue is \
+         the source judged. A speaker must overlap the annotated span itself: PolNeAR marks the \
+         source in the attribution, with no coreference chains to accept another mention by.",
     );
     report.note(
-        "Floors hold on dev; issue 6 asks for speaker >= 0.92 on dev, not reached yet (the \
-         speaker floor is a regression floor). Test is reported, not developed on; `cargo run \
+        "Floors hold on dev: the speaker floor is issue 6's 0.92 (goal 0.95); strict F1 a \
+         regression floor above the issue's 0.70. Test is reported, not developed on; `cargo run \
          --example quotes_dev` lists the speaker misses of train or dev. words_per_s: tokenizer, \
          parser and quote finder together, one thread; quotes_words_per_s: the quote stage alone.",
     );

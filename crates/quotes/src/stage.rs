@@ -295,6 +295,17 @@ impl View<'_> {
                 continue;
             };
             let cue_span = cue.map(|c| self.tokens[c.first].0.cover(self.tokens[c.last].0));
+            // A cue between two quotes speaks for both (`“They'd be wrong,” Michael Briggs, a
+            // spokesman for Sanders, said in an interview. “The reality is …”`), found from the
+            // first one.
+            let speaker = speaker.or_else(|| {
+                let shared = cue_span?;
+                out[first_quote..]
+                    .iter()
+                    .rev()
+                    .find(|(_, q)| q.cue() == Some(shared))
+                    .and_then(|(_, q)| q.speaker())
+            });
             out.push((span, Quote::new(kind, speaker, cue_span)));
             if speaker.is_some() {
                 *last_speaker = speaker;
@@ -814,12 +825,13 @@ impl View<'_> {
         let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
         let is_punct = |t: usize| self.tokens[t].1.kind() == TokenKind::Punct;
         let first = range.clone().find(|&t| !is_punct(t))?;
-        // The tagger takes some unknown capitalised names for adverbs (`Limbaugh continued:`).
-        let capitalised = text_of(first).starts_with(char::is_uppercase);
+        // The tagger takes some unknown capitalised names for adverbs (`Limbaugh continued:`)
+        // and some for auxiliaries (`said Will Doyle`).
+        let capitalised = |t: usize| text_of(t).starts_with(char::is_uppercase);
         let opens_name = !quote.quoted(first)
             && !self.never_speaks(first)
             && match self.syntax[first].upos() {
-                Upos::Adv => capitalised,
+                Upos::Adv | Upos::Aux => capitalised(first),
                 upos => !matches!(
                     upos,
                     Upos::Adp | Upos::Sconj | Upos::Cconj | Upos::Verb | Upos::Aux | Upos::Part
@@ -828,12 +840,13 @@ impl View<'_> {
         if !opens_name {
             return None;
         }
-        // A relative pronoun ends the name too (`wrote a Trump supporter who runs …`); words
+        // A relative pronoun or adverb ends the name too (`wrote a Trump supporter who runs …`,
+        // `said Cruz constituent Dan Golvach when asked …`); words
         // running into a quote are a clause, not a name (`says the Ohio native nicknamed “…”`).
         let end = (first..range.end)
             .find(|&t| {
                 quote.quoted(t)
-                    || matches!(self.syntax[t].xpos(), "WP" | "WDT")
+                    || matches!(self.syntax[t].xpos(), "WP" | "WDT" | "WRB")
                     || is_punct(t) && matches!(text_of(t), "," | "(" | "—" | "–" | ";" | ":" | ".")
             })
             .unwrap_or(range.end);
@@ -843,8 +856,9 @@ impl View<'_> {
         let last = (first..end).rev().find(|&t| !is_punct(t))?;
         // A name has no finite verb: `Trump says he is making …` does not name `he is making`.
         let finite = |t: usize| {
-            self.syntax[t].upos() == Upos::Aux
-                || matches!(self.syntax[t].xpos(), "VBD" | "VBZ" | "VBP" | "MD")
+            !capitalised(t)
+                && (self.syntax[t].upos() == Upos::Aux
+                    || matches!(self.syntax[t].xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
         };
         let verbless = !(first..=last).any(finite);
         (verbless && last - first < MAX_NAME_TOKENS)
