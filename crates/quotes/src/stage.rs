@@ -176,7 +176,14 @@ impl View<'_> {
                 // (D-Newport News), shouted to the crowd.`).
                 let exclaimed = inside.end > inside.start
                     && matches!(self.doc.text_of(self.tokens[inside.end - 1].0), "?" | "!");
-                let longest = if exclaimed {
+                // `…,’” Malkia Cyril, the executive director at …, told The Huffington Post.`: a
+                // quote ending on a comma goes on in its attribution, which the splitter may cut.
+                let comma = inside
+                    .clone()
+                    .rev()
+                    .find(|&t| !matches!(self.doc.text_of(self.tokens[t].0), "’" | "'"))
+                    .is_some_and(|t| self.doc.text_of(self.tokens[t].0) == ",");
+                let longest = if exclaimed || comma {
                     3 * MAX_NAME_TOKENS
                 } else {
                     MAX_NAME_TOKENS + 2
