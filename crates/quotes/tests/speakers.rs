@@ -91,3 +91,43 @@ fn a_quote_after_a_sentence_with_a_cue_is_that_speakers() {
         Some("he"),
     );
 }
+
+#[test]
+fn a_speech_word_in_the_attribution_tail_is_a_cue_whatever_its_tag() {
+    check(
+        "\"Look at the statement Mr. Trump put out after the Dallas shootings,\" Conway notes. \
+         \"It was very different in tone.\"",
+        "Look at",
+        Some("Conway"),
+    );
+}
+
+#[test]
+fn a_next_sentence_opening_with_the_attribution_is_read_at_any_length() {
+    check(
+        "\"Pat Kennedy is the greatest!!!\" McDonough wrote in a September 16, 2012 email to top \
+         State officials, praising the work of the department in the days before.",
+        "Pat Kennedy",
+        Some("McDonough"),
+    );
+}
+
+#[test]
+fn a_name_may_open_with_a_word_tagged_as_an_auxiliary() {
+    check(
+        "\"It's a pretty expensive business model,\" said Will Doyle, a professor of higher \
+         education at Vanderbilt University.",
+        "It's a pretty",
+        Some("Will Doyle"),
+    );
+}
+
+#[test]
+fn a_cue_between_two_quotes_speaks_for_both() {
+    check(
+        "\"They'd be wrong,\" Michael Briggs, a spokesman for Sanders, said in an interview \
+         Sunday in Santa Monica, Calif. \"The reality is this is going to the convention.\"",
+        "The reality",
+        Some("Michael Briggs"),
+    );
+}
