@@ -277,6 +277,7 @@ impl View<'_> {
                 None => self
                     .dash_credit(inside.end, &paragraph_tokens)
                     .or_else(|| self.label(&quote))
+                    .or_else(|| self.headline_name(&quote))
                     .or_else(|| self.clause_subject(&quote))
                     // `President Clinton released the following statement: ¶ “…”`.
                     .or_else(|| introduction.and_then(|i| self.root_subject(i)))
@@ -464,6 +465,37 @@ impl View<'_> {
             }
         }
         None
+    }
+
+    /// The name opening a headline with a colon before the quote: `Gillibrand on Hillary
+    /// Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’`, `Issa: Hillary
+    /// Clinton’s ‘Honesty Is In Question.’`. A headline is a sentence in title case: most of
+    /// its words outside quotes open with a capital.
+    fn headline_name(&self, quote: &QuoteTokens) -> Option<Span> {
+        let sentence = self.sentence_of(quote.own.start)?;
+        let text_of = |t: usize| self.doc.text_of(self.tokens[t].0);
+        let opening = |t: usize| text_of(t).chars().next().filter(|c| c.is_alphabetic());
+        let words: Vec<bool> = sentence
+            .clone()
+            .filter(|&t| !quote.quoted(t))
+            .filter_map(|t| opening(t).map(char::is_uppercase))
+            .collect();
+        let capitals = words.iter().filter(|&&upper| upper).count();
+        if words.len() < 2 || capitals * 10 < words.len() * 7 {
+            return None;
+        }
+        let colon =
+            (sentence.start..quote.own.start).find(|&t| text_of(t) == ":" && !quote.quoted(t))?;
+        let first =
+            (sentence.start..colon).find(|&t| self.tokens[t].1.kind() != TokenKind::Punct)?;
+        // Capitalised words up to the colon or a preposition (`Gillibrand on …`), not `Here’s
+        // Clinton in December 1992:`.
+        let end = (first..colon)
+            .find(|&t| quote.quoted(t) || !opening(t).is_some_and(char::is_uppercase))
+            .unwrap_or(colon);
+        let label = end == colon || self.syntax[end].upos() == Upos::Adp;
+        (label && end > first && end - first <= MAX_NAME_TOKENS)
+            .then(|| self.tokens[first].0.cover(self.tokens[end - 1].0))
     }
 
     /// The speech cue among `candidates` nearest to the quote whose tokens are `inside`.

@@ -131,3 +131,14 @@ fn a_cue_between_two_quotes_speaks_for_both() {
         Some("Michael Briggs"),
     );
 }
+
+#[test]
+fn a_headline_names_its_speaker_before_the_colon() {
+    check(
+        "Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She \
+         Will.’\nHere's Clinton in December 1992: \"Our new direction must rest on the new \
+         realities of global competition.\"\n",
+        "I Think",
+        Some("Gillibrand"),
+    );
+}
