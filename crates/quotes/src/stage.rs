@@ -849,11 +849,24 @@ impl View<'_> {
                 .rev()
                 .find(|&t| text_of(t) == "(")?;
         }
-        let start = (sentence.start..end)
-            .rev()
-            .find(|&t| quote.quoted(t) || self.tokens[t].1.kind() == TokenKind::Punct)
-            .map_or(sentence.start, |t| t + 1);
-        self.name_in(start..end, quote)
+        let start_of = |end: usize| {
+            (sentence.start..end)
+                .rev()
+                .find(|&t| quote.quoted(t) || self.tokens[t].1.kind() == TokenKind::Punct)
+                .map_or(sentence.start, |t| t + 1)
+        };
+        self.name_in(start_of(end)..end, quote).or_else(|| {
+            // The name before an apposition or relative clause set off by commas: `Steve
+            // Huhn, a former HP vice president of global sales, said`.
+            if end == sentence.start || text_of(end - 1) != "," {
+                return None;
+            }
+            let opener = (sentence.start..end - 1)
+                .rev()
+                .take_while(|&t| !quote.quoted(t))
+                .find(|&t| text_of(t) == ",")?;
+            self.name_in(start_of(opener)..opener, quote)
+        })
     }
 
     /// The name that opens the tokens `range`, up to the first comma, bracket, dash or quote

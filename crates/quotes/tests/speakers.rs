@@ -142,3 +142,13 @@ fn a_headline_names_its_speaker_before_the_colon() {
         Some("Gillibrand"),
     );
 }
+
+#[test]
+fn the_name_before_an_apposition_speaks() {
+    check(
+        "In an interview, Steve Huhn, a former HP vice president of global sales, said Fiorina \
+         \"was personally, very heavily involved in all that discussion and research.\"",
+        "was personally",
+        Some("Steve Huhn"),
+    );
+}
