@@ -4,7 +4,10 @@ use std::{collections::HashSet, ops::Range};
 
 use dyad_doc::{Analysis, Upos};
 
-use crate::{Error, Pattern, Term, VerbDictionary};
+use crate::{
+    compose::{self, Link},
+    Error, Pattern, Term, VerbDictionary,
+};
 
 /// An actor mention of a sentence: its tokens and its code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -260,6 +263,22 @@ pub fn code_sentence(
             .children(event.verb)
             .find(|&c| sentence.analyses[c].deprel() == "xcomp" && statements.contains(&c));
     }
+    if let Some(pico) = verbs.pico() {
+        compose::refusals(&mut events, pico);
+    }
+    compose::compose(verbs, &mut events, sentence, |verb| {
+        let open = sentence.analyses[verb].deprel() == "xcomp";
+        let outer = if open {
+            tree.heads[verb]?
+        } else {
+            stated_by(verb, sentence, &tree)?
+        };
+        Some(Link {
+            outer,
+            open,
+            sources: subject_actors(outer, sentence, &tree),
+        })
+    });
     events
 }
 
@@ -314,6 +333,17 @@ fn reporting_verb(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<u
         }
     }
     None
+}
+
+/// The verb whose clausal object is `verb`'s clause, or a clause coordinated with it
+/// (`claimed that ISIL had attacked Iraq and taken Mosul`), the object coming after the verb.
+fn stated_by(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
+    let mut at = verb;
+    while sentence.analyses[at].deprel() == "conj" {
+        at = tree.heads[at].filter(|&h| h < at)?;
+    }
+    let head = tree.heads[at]?;
+    (sentence.analyses[at].deprel() == "ccomp" && head < at).then_some(head)
 }
 
 /// The dependency tree of a sentence, as child lists.
@@ -843,6 +873,13 @@ FIRE
 
 --- SAY [010] ---
 SAY
+
+--- WANT [030] ---
+WANT
+HOPE
+
+--- COOPERATE [060] ---
+COOPERATE
 ";
 
     /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
@@ -874,7 +911,17 @@ SAY
     }
 
     fn codes(rows: &[(&'static str, Upos, &str, usize, &str)], actors: &[Actor]) -> Vec<String> {
-        let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+        codes_with(VERBS, rows, actors)
+    }
+
+    fn codes_with(
+        verbs: &str,
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+        actors: &[Actor],
+    ) -> Vec<String> {
+        let verbs = VerbDictionary::from_petrarch("v.txt", verbs)
+            .unwrap()
+            .with_pico(crate::Pico::builtin().unwrap());
         let (words, analyses) = parsed(rows);
         let view = SentenceView {
             words: &words,
@@ -912,6 +959,51 @@ SAY
         ];
         let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
         assert_eq!(codes(&passive, &actors), ["ARN GON 112 v.txt:1"]);
+    }
+
+    #[test]
+    fn transformations_and_combined_codes() {
+        use Upos::*;
+        // `Gondor said Arnor accused Calenardhon`: Gondor blames Arnor (the transformation).
+        let said = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("said", Verb, "say", 0, "root"),
+            ("Arnor", Propn, "Arnor", 4, "nsubj"),
+            ("accused", Verb, "accuse", 2, "ccomp"),
+            ("Calenardhon", Propn, "Calenardhon", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(2..3, "ARN"), actor(4..5, "CAL")];
+        let verbs = format!("{VERBS}~ a (b . ACCUSE) SAY = a b 111\n");
+        assert_eq!(codes_with(&verbs, &said, &actors), ["GON ARN 111 v.txt:25"]);
+        // `Gondor hopes to cooperate with Arnor`: intend (030) to cooperate (060) is 031.
+        let hopes = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("hopes", Verb, "hope", 0, "root"),
+            ("to", Part, "to", 4, "mark"),
+            ("cooperate", Verb, "cooperate", 2, "xcomp"),
+            ("with", Adp, "with", 6, "case"),
+            ("Arnor", Propn, "Arnor", 4, "obl"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(5..6, "ARN")];
+        let pico = "crates/coder/data/PETR.Internal.Coding.Ontology.txt";
+        assert_eq!(
+            codes(&hopes, &actors),
+            [format!("GON ARN 031 v.txt:19 + v.txt:23 -> {pico}:80")]
+        );
+        // `Gondor will not cooperate with Arnor`: a refusal, 121.
+        let refuses = [
+            ("Gondor", Propn, "Gondor", 4, "nsubj"),
+            ("will", Aux, "will", 4, "aux"),
+            ("not", Part, "not", 4, "advmod"),
+            ("cooperate", Verb, "cooperate", 0, "root"),
+            ("with", Adp, "with", 6, "case"),
+            ("Arnor", Propn, "Arnor", 4, "obl"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(5..6, "ARN")];
+        assert_eq!(
+            codes(&refuses, &actors),
+            [format!("GON ARN 121 not v.txt:23 -> {pico}:216")]
+        );
     }
 
     #[test]

@@ -26,10 +26,12 @@
 mod actors;
 mod clauses;
 mod coder;
+mod compose;
 mod discards;
 mod lines;
 mod modality;
 mod ontology;
+mod pico;
 mod setting;
 mod stage;
 mod verbs;
@@ -39,8 +41,11 @@ pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
 pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;
 pub use ontology::Ontology;
+pub use pico::Pico;
 pub use stage::EventStage;
-pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
+pub use verbs::{
+    ImportReport, Pattern, Slot, Term, Transformation, VerbClass, VerbDictionary, VerbEntry,
+};
 
 /// Errors reading a verb dictionary or a discard list.
 #[derive(Debug, thiserror::Error)]

@@ -38,7 +38,8 @@ use std::{
 
 use chrono::NaiveDate;
 use dyad_coder::{
-    code_sentence, sentence_actors, Actor, Discard, Discards, Grammar, SentenceView, VerbDictionary,
+    code_sentence, sentence_actors, Actor, Discard, Discards, Grammar, Pico, SentenceView,
+    VerbDictionary,
 };
 use dyad_doc::Analysis;
 use dyad_kb::Kb;
@@ -155,6 +156,9 @@ struct Suite {
     actors: &'static [&'static str],
     agents: &'static str,
     verbs: &'static str,
+    /// PETRARCH's internal coding ontology, which combines a verb's code with its
+    /// complement's; `None` where the suite's coder had none (PETRARCH-1).
+    pico: Option<&'static str>,
     discards: &'static str,
     /// The CAMEO event code list; when set, records with other gold codes are left out.
     cameo_only: Option<&'static str>,
@@ -173,6 +177,7 @@ const SUITES: [Suite; 3] = [
         actors: &["ud/validate_dictionaries/PETR_Validate_actors_2_02.txt"],
         agents: "ud/validate_dictionaries/PETR_Validate_agents_2_02.txt",
         verbs: "ud/validate_dictionaries/PETR_Validate_verbs_2_02.txt",
+        pico: Some("ud/validate_dictionaries/PETR_Validate_Internal_Coding_Ontology_1_01.txt"),
         discards: "ud/validate_dictionaries/PETR_Validate_discards_2_02.txt",
         cameo_only: None,
         f1: false,
@@ -189,6 +194,7 @@ const SUITES: [Suite; 3] = [
         ],
         agents: "../dictionaries/Phoenix.agents.txt",
         verbs: "../dictionaries/CAMEO.2.0.txt",
+        pico: Some("../../cameo/PETR.Internal.Coding.Ontology.txt"),
         discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
@@ -201,6 +207,7 @@ const SUITES: [Suite; 3] = [
         actors: &["../dictionaries/PETR.Validate.actors.txt"],
         agents: "../dictionaries/PETR.Validate.agents.txt",
         verbs: "../dictionaries/PETR.Validate.verbs.txt",
+        pico: None,
         discards: "../dictionaries/PETR.Validate.discards.txt",
         cameo_only: Some("../../gdelt/CAMEO.eventcodes.AlifCor-copy.txt"),
         f1: false,
@@ -242,6 +249,7 @@ impl Suite {
     fn files(&self) -> Vec<String> {
         let mut files = vec![self.records, self.agents, self.verbs, self.discards];
         files.extend(self.actors);
+        files.extend(self.pico);
         files.extend(self.cameo_only);
         files
             .into_iter()
@@ -272,7 +280,11 @@ impl Suite {
         let agents = path(self.agents);
         let kb = kb.petrarch_agents(&agents, &read(&agents)?).build()?;
         let verbs_file = path(self.verbs);
-        let verbs = VerbDictionary::from_petrarch(&verbs_file, &read(&verbs_file)?)?;
+        let mut verbs = VerbDictionary::from_petrarch(&verbs_file, &read(&verbs_file)?)?;
+        if let Some(file) = self.pico {
+            let file = path(file);
+            verbs = verbs.with_pico(Pico::from_petrarch(&file, &read(&file)?)?);
+        }
         let cameo: Option<BTreeSet<String>> = match self.cameo_only {
             Some(file) => Some(
                 read(&path(file))?
