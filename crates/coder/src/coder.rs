@@ -547,7 +547,10 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
         };
         match sentence.analyses[at].deprel() {
             "xcomp" => {
-                if let Some(object) = child(head, sentence, tree, &["obj", "iobj"]) {
+                // The object controls the complement (`urged Vietnam to push back`), and so
+                // does a passive's subject (`Obama is scheduled to attend`).
+                if let Some(object) = child(head, sentence, tree, &["obj", "iobj", "nsubj:pass"])
+                {
                     return phrase_actors(object, sentence, tree);
                 }
                 at = head;
@@ -651,14 +654,15 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
         }
     }
     // Nothing else: a phrase of place may name whom it was done to after all (`fired shells
-    // at Seoul`, `criticized the closure of guest houses in Bree`).
-    phrase_actors_of(
-        verb,
-        sentence,
-        tree,
-        &["obj", "iobj", "obl", "obl:agent", "xcomp"],
-        true,
-    )
+    // at Seoul`, `criticized the closure of guest houses in Bree`), the object's first
+    // (`attend a summit in Switzerland on the unrest in Iran`).
+    for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
+        let found = phrase_actors_of(verb, sentence, tree, rels, true);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
