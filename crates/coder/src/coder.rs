@@ -665,6 +665,14 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     Vec::new()
 }
 
+/// How many words of a pattern's noun phrase (`{NEW &TIETYPES RELATIONS}`) must match.
+fn word_count(phrase: &[Term]) -> usize {
+    phrase
+        .iter()
+        .filter(|term| matches!(term, Term::Word(_)))
+        .count()
+}
+
 /// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
 fn is_word(t: usize, alternatives: &[String], sentence: &SentenceView) -> bool {
     word_length(t, alternatives, sentence).is_some()
@@ -788,10 +796,7 @@ fn match_pattern<'p>(
                     region
                         .iter()
                         .find(|&&t| phrase_at(t, inner, sentence, tree))?;
-                    matched.words += inner
-                        .iter()
-                        .filter(|term| matches!(term, Term::Word(_)))
-                        .count();
+                    matched.words += word_count(inner);
                 }
                 Term::Prep(preps, inner) => {
                     let prep = region
@@ -811,6 +816,13 @@ fn match_pattern<'p>(
                                     .iter()
                                     .find(|&&t| is_word(t, alternatives, sentence))?;
                                 matched.words += 1;
+                            }
+                            // `(IN {VERBAL &FIGHT})` is no `in` phrase whatever.
+                            Term::Phrase(words) => {
+                                inside
+                                    .iter()
+                                    .find(|&&t| phrase_at(t, words, sentence, tree))?;
+                                matched.words += word_count(words);
                             }
                             Term::Source | Term::Target => {
                                 let role = if *term == Term::Source {
