@@ -472,6 +472,7 @@ fn actors_below(root: usize, sentence: &SentenceView, tree: &Tree, places: bool)
                 !heads.iter().any(|&other| {
                     other != head && tree.dominates(head, other) && tree.dominates(other, t)
                 }) && (places || !tree.place_between(head, t))
+                    && !clause_between(head, t, sentence, tree)
             })
             .min_by_key(|&(_, t)| tree.depth_below(head, t));
         let Some((_, t)) = best else {
@@ -486,6 +487,34 @@ fn actors_below(root: usize, sentence: &SentenceView, tree: &Tree, places: bool)
         }
     }
     out
+}
+
+/// Whether a relative or infinitival clause modifying a noun lies on the path from `node` up
+/// to `root`, `root` excluded: its actors are the clause's (`discuss efforts to counter
+/// Islamic State militants` discusses nothing with the militants), unlike a participle's,
+/// which say what the noun is (`links leading into Mordor`).
+fn clause_between(root: usize, node: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    let mut at = node;
+    for _ in 0..sentence.words.len() {
+        if at == root {
+            return false;
+        }
+        // The clause's marker: `to` for an infinitival one, and a relative clause has none
+        // (`hopes that Osgiliath could be drawn in`, parsed as one, is what is hoped).
+        let mark = tree
+            .children(at)
+            .find(|&c| sentence.analyses[c].deprel() == "mark")
+            .map(|c| sentence.words[c].to_lowercase());
+        match (sentence.analyses[at].deprel(), mark.as_deref()) {
+            ("acl:relcl", None) | ("acl", Some("to")) => return true,
+            _ => {}
+        }
+        match tree.heads[at] {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// `root` and the words coordinated with it (`conj` chains below it).
@@ -549,8 +578,7 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
             "xcomp" => {
                 // The object controls the complement (`urged Vietnam to push back`), and so
                 // does a passive's subject (`Obama is scheduled to attend`).
-                if let Some(object) = child(head, sentence, tree, &["obj", "iobj", "nsubj:pass"])
-                {
+                if let Some(object) = child(head, sentence, tree, &["obj", "iobj", "nsubj:pass"]) {
                     return phrase_actors(object, sentence, tree);
                 }
                 at = head;
