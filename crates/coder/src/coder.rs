@@ -543,7 +543,8 @@ fn child(verb: usize, sentence: &SentenceView, tree: &Tree, rel: &[&str]) -> Opt
 fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
-        let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some();
+        let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some()
+            || reduced_passive(at, sentence, tree);
         // Only a passive has an agent: an active clause's `by` phrase is an ordinary one,
         // whatever the parse calls it (`Eriador has received by courier money from ...`).
         if let Some(agent) = tree.children(at).find(|&c| {
@@ -620,6 +621,14 @@ fn subject_token(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<us
     None
 }
 
+/// Whether `verb` is a participle without object on a noun: a passive whose subject is the
+/// noun (`soldiers killed in Ukraine`).
+fn reduced_passive(verb: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    sentence.analyses[verb].deprel() == "acl"
+        && sentence.analyses[verb].xpos() == "VBN"
+        && child(verb, sentence, tree, &["obj"]).is_none()
+}
+
 /// Whether `token` is a noun or name, or lies inside an actor mention, and heads a phrase
 /// that names an actor.
 fn names_actor(token: usize, sentence: &SentenceView, tree: &Tree) -> bool {
@@ -666,6 +675,22 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     let passive = phrase_actors_of(verb, sentence, tree, &["nsubj:pass"], false);
     if !passive.is_empty() {
         return passive;
+    }
+    // A participle on a noun says what was done to it (`10 Russian soldiers killed in
+    // Ukraine`).
+    if let Some(noun) = tree.heads[verb].filter(|_| reduced_passive(verb, sentence, tree)) {
+        // The noun's own actors, not those of the participle's phrases (`an agreement forced
+        // on Qatar by Saudi Arabia`).
+        let mut actors = phrase_actors(noun, sentence, tree);
+        actors.retain(|&a| {
+            !sentence.actors[a]
+                .tokens
+                .clone()
+                .any(|t| t < sentence.words.len() && tree.dominates(verb, t))
+        });
+        if !actors.is_empty() {
+            return actors;
+        }
     }
     for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
         let found = phrase_actors_of(verb, sentence, tree, rels, false);
