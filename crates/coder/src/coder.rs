@@ -708,8 +708,10 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     }
     // Nothing else: a phrase of place may name whom it was done to after all (`fired shells
     // at Seoul`, `criticized the closure of guest houses in Bree`), the object's first
-    // (`attend a summit in Switzerland on the unrest in Iran`).
-    for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
+    // (`attend a summit in Switzerland on the unrest in Iran`), and not one of a complement
+    // clause, which is where that clause's event happened (`helping militants join a group
+    // in Lebanon`).
+    for rels in [&["obj", "iobj"][..], &["obl", "obl:agent"][..]] {
         let found = phrase_actors_of(verb, sentence, tree, rels, true);
         if !found.is_empty() {
             return found;
