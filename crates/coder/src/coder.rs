@@ -803,16 +803,34 @@ struct Regions {
 
 impl Regions {
     fn new(verb: usize, sentence: &SentenceView, tree: &Tree) -> Regions {
-        let after = (verb + 1..sentence.words.len())
+        let mut after: Vec<usize> = (verb + 1..sentence.words.len())
             .filter(|&t| {
                 tree.child_towards(verb, t)
                     .is_some_and(|c| !CLAUSES.contains(&sentence.analyses[c].deprel()))
             })
             .collect();
         let subject = subject_token(verb, sentence, tree);
-        let before = (0..verb)
+        let mut before: Vec<usize> = (0..verb)
             .filter(|&t| subject.is_some_and(|s| tree.dominates(s, t)))
             .collect();
+        // A passive with its agent is matched as the active it stands for (PETRARCH-2's
+        // reading): the agent's words are before the verb, the subject's after it (`the
+        // building was demolished by a protestor` matches `PROTESTOR *`).
+        let passive = child(verb, sentence, tree, &["nsubj:pass"]);
+        let agent = tree.children(verb).find(|&c| {
+            sentence.analyses[c].deprel() == "obl:agent"
+                || (sentence.analyses[c].deprel() == "obl"
+                    && tree
+                        .children(c)
+                        .any(|g| sentence.analyses[g].lemma() == "by"))
+        });
+        if let (Some(passive), Some(agent)) = (passive, agent) {
+            after.retain(|&t| !tree.dominates(agent, t));
+            after.extend((0..verb).filter(|&t| tree.dominates(passive, t)));
+            before = (0..sentence.words.len())
+                .filter(|&t| tree.dominates(agent, t))
+                .collect();
+        }
         Regions {
             before,
             after,
