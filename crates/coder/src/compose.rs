@@ -36,7 +36,8 @@ pub(crate) fn refusals(events: &mut [Event], pico: &Pico) {
 }
 
 /// Replaces each framing verb's events and the events in its complement that one
-/// transformation or code combination reads as one by that one event, at the framing verb.
+/// transformation or code combination reads as one by that one event, at the framing verb
+/// (at the nested verb where the event keeps its code).
 pub(crate) fn compose(
     verbs: &VerbDictionary,
     events: &mut Vec<Event>,
@@ -120,11 +121,14 @@ pub(crate) fn compose(
                     consumed[o] |= events[o].source == a.0;
                 }
                 for (source, target, code, rule) in found {
+                    // An event that keeps the nested one's code (`a (a b Q) SAY = a b Q`: the
+                    // G7 said it would remain ...) is that one, and its verb the evidence.
+                    let verb = if code == inner.code { w } else { link.outer };
                     let event = Event {
                         source: source.0,
                         target: target.as_ref().map(|t| t.0.clone()),
                         code,
-                        verb: link.outer,
+                        verb,
                         source_tokens: source.1,
                         target_tokens: target.map(|t| t.1),
                         negated: false,
@@ -170,14 +174,12 @@ fn transform<'t>(
     // Each letter's actor: the same letter is the same actor, different letters different
     // actors.
     let mut bound: Vec<(char, Named)> = vec![(t.source, a.clone())];
-    // A nested event without a target still matches a letter in the target's place, and the
-    // result has no target (`Interpol said it will send a team`).
     let mut bind = |slot: Slot, actor: Option<Named>, own: bool| -> bool {
         match (slot, actor) {
             (Slot::Any, _) => true,
             (Slot::Nobody, actor) => actor.is_none() || !own,
             (Slot::Actor(_), _) if !own => false,
-            (Slot::Actor(_), None) => true,
+            (Slot::Actor(_), None) => false,
             (Slot::Actor(letter), Some(actor)) => match bound.iter().find(|(l, _)| *l == letter) {
                 Some((_, known)) => known.0 == actor.0,
                 None if bound.iter().any(|(_, known)| known.0 == actor.0) => false,
