@@ -74,8 +74,8 @@ impl Pico {
         Ok(pico)
     }
 
-    /// The code of `outer` with an event `inner` in its complement (`agreed` [030] `to
-    /// cooperate` [060] is `031`), with the `file:line` that gives it; `None` when the
+    /// The code of `outer` with an event `inner` in its complement (`agreed` `[030]` `to
+    /// cooperate` `[060]` is `031`), with the `file:line` that gives it; `None` when the
     /// combination is no CAMEO code.
     ///
     /// As PETRARCH-2 combines them: a rejection adds to the outer verb; of two speech acts the
@@ -93,8 +93,8 @@ impl Pico {
         self.code(combined)
     }
 
-    /// The code of refusing what `code` says (`provide aid` [070] is `121`'s `reject
-    /// material cooperation`... when PICO has one), with its `file:line`.
+    /// The code of refusing what `code` says, when PICO has one (`cooperate` `[060]`
+    /// refused is `121`, reject material cooperation), with its `file:line`.
     pub fn negate(&self, code: &str) -> Option<(&str, &str)> {
         self.code(self.value(code)? - REJECT)
     }

@@ -16,7 +16,7 @@
 //! `(SOURCE TARGET VERB)`, a letter is an actor (the same letter, the same actor), `.` any
 //! actor or none, `_` none of its own (an open complement whose subject is the outer verb's:
 //! `wants to attack`); a verb is a verb of the dictionary, standing for itself and for any
-//! code under its own (`ATTACK` [190] for `19x`), or `Q` for any coded event; the result's
+//! code under its own (`ATTACK` `[190]` for `19x`), or `Q` for any coded event; the result's
 //! code may be `Q`, the nested event's.
 
 use std::collections::HashMap;

@@ -24,7 +24,9 @@
 //! (`didn't clash`), an event reported inside a coded statement (`noted that Cirith Ungol
 //! regretted ...`) and a verb whose open complement is coded (`pledged` in `pledged to
 //! expel`) are flagged by the coder and not scored; discard lists rule out sentences and
-//! stories.
+//! stories. The `udp` and `gsr` coders combine a verb's code with its complement's by their
+//! suite's PETRARCH internal coding ontology (PICO), as UD-PETRARCH and PETRARCH-2 do; the
+//! PETRARCH-1 `unit` coder had none.
 //!
 //! The `plover` sub-suite (PLOVER types of the PLOVER gold-standard sentences, coded with
 //! dyad's own dictionaries) lives in `crate::plover` and adds a row per half and its scores.
@@ -113,7 +115,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
          not gold, as a share of all dyad's triples (precision = 100 - extra); f1 from those \
          counts. Issue 5's floors are not reached yet (udp found >= 86% and extra <= 12%, gsr \
          F1 >= 0.81, plover accuracy >= 0.75); the floors here are regression floors just under \
-         today's scores.",
+         today's test-half scores.",
     );
     report.note(
         "halves: dev when the FNV-1a hash of the record id is even, else test; the coder was developed on \
@@ -181,8 +183,9 @@ const SUITES: [Suite; 3] = [
         discards: "ud/validate_dictionaries/PETR_Validate_discards_2_02.txt",
         cameo_only: None,
         f1: false,
-        // Measured 2026-11-27: found 77.9, extra 12.1 (precision 87.9).
-        floors: &[("udp_found", 76.5), ("udp_precision", 86.5)],
+        // Measured 2026-11-27 on the test half: found 75.8, extra 15.3 (precision 84.7); dev
+        // 89.8 / 7.7.
+        floors: &[("udp_test_found", 75.0), ("udp_test_precision", 84.0)],
     },
     Suite {
         name: "gsr",
@@ -198,8 +201,8 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
-        // Measured 2026-11-27: F1 0.322.
-        floors: &[("gsr_f1", 0.30)],
+        // Measured 2026-11-27 on the test half: F1 0.491; dev 0.600.
+        floors: &[("gsr_test_f1", 0.48)],
     },
     Suite {
         name: "unit",
@@ -211,8 +214,9 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/PETR.Validate.discards.txt",
         cameo_only: Some("../../gdelt/CAMEO.eventcodes.AlifCor-copy.txt"),
         f1: false,
-        // Measured 2026-11-27: found 63.5, extra 18.5 (precision 81.5).
-        floors: &[("unit_found", 62.0), ("unit_precision", 80.0)],
+        // Measured 2026-11-27 on the test half: found 64.1, extra 20.8 (precision 79.2); dev
+        // 63.7 / 17.7.
+        floors: &[("unit_test_found", 63.0), ("unit_test_precision", 78.5)],
     },
 ];
 
