@@ -969,6 +969,12 @@ HOPE
 
 --- COOPERATE [060] ---
 COOPERATE
+
+--- ATTEMPT [---] ---
+ATTEMPT
+
+--- ASSASSINATE [186] ---
+ASSASSINATE
 ";
 
     /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
@@ -1063,7 +1069,21 @@ COOPERATE
         ];
         let actors = [actor(0..1, "GON"), actor(2..3, "ARN"), actor(4..5, "CAL")];
         let verbs = format!("{VERBS}~ a (b . ACCUSE) SAY = a b 111\n");
-        assert_eq!(codes_with(&verbs, &said, &actors), ["GON ARN 111 v.txt:25"]);
+        assert_eq!(codes_with(&verbs, &said, &actors), ["GON ARN 111 v.txt:31"]);
+        // `Gondor attempted to assassinate Arnor`: a transformation over a verb coding nothing.
+        let attempted = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("attempted", Verb, "attempt", 0, "root"),
+            ("to", Part, "to", 4, "mark"),
+            ("assassinate", Verb, "assassinate", 2, "xcomp"),
+            ("Arnor", Propn, "Arnor", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
+        let verbs = format!("{VERBS}~ a (_ b ASSASSINATE) ATTEMPT = a b 185\n");
+        assert_eq!(
+            codes_with(&verbs, &attempted, &actors),
+            ["GON ARN 185 v.txt:31"]
+        );
         // `Gondor hopes to cooperate with Arnor`: intend (030) to cooperate (060) is 031.
         let hopes = [
             ("Gondor", Propn, "Gondor", 2, "nsubj"),
