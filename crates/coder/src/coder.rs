@@ -4,7 +4,10 @@ use std::{collections::HashSet, ops::Range};
 
 use dyad_doc::{Analysis, Upos};
 
-use crate::{Error, Pattern, Term, VerbDictionary};
+use crate::{
+    compose::{self, Link},
+    Error, Pattern, Term, VerbDictionary,
+};
 
 /// An actor mention of a sentence: its tokens and its code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -260,6 +263,22 @@ pub fn code_sentence(
             .children(event.verb)
             .find(|&c| sentence.analyses[c].deprel() == "xcomp" && statements.contains(&c));
     }
+    if let Some(pico) = verbs.pico() {
+        compose::refusals(&mut events, pico);
+    }
+    compose::compose(verbs, &mut events, sentence, |verb| {
+        let open = sentence.analyses[verb].deprel() == "xcomp";
+        let outer = if open {
+            tree.heads[verb]?
+        } else {
+            stated_by(verb, sentence, &tree)?
+        };
+        Some(Link {
+            outer,
+            open,
+            sources: subject_actors(outer, sentence, &tree),
+        })
+    });
     events
 }
 
@@ -314,6 +333,17 @@ fn reporting_verb(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<u
         }
     }
     None
+}
+
+/// The verb whose clausal object is `verb`'s clause, or a clause coordinated with it
+/// (`claimed that ISIL had attacked Iraq and taken Mosul`), the object coming after the verb.
+fn stated_by(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
+    let mut at = verb;
+    while sentence.analyses[at].deprel() == "conj" {
+        at = tree.heads[at].filter(|&h| h < at)?;
+    }
+    let head = tree.heads[at]?;
+    (sentence.analyses[at].deprel() == "ccomp" && head < at).then_some(head)
 }
 
 /// The dependency tree of a sentence, as child lists.
@@ -442,6 +472,7 @@ fn actors_below(root: usize, sentence: &SentenceView, tree: &Tree, places: bool)
                 !heads.iter().any(|&other| {
                     other != head && tree.dominates(head, other) && tree.dominates(other, t)
                 }) && (places || !tree.place_between(head, t))
+                    && !clause_between(head, t, sentence, tree)
             })
             .min_by_key(|&(_, t)| tree.depth_below(head, t));
         let Some((_, t)) = best else {
@@ -456,6 +487,34 @@ fn actors_below(root: usize, sentence: &SentenceView, tree: &Tree, places: bool)
         }
     }
     out
+}
+
+/// Whether a relative or infinitival clause modifying a noun lies on the path from `node` up
+/// to `root`, `root` excluded: its actors are the clause's (`discuss efforts to counter
+/// Islamic State militants` discusses nothing with the militants), unlike a participle's,
+/// which say what the noun is (`links leading into Mordor`).
+fn clause_between(root: usize, node: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    let mut at = node;
+    for _ in 0..sentence.words.len() {
+        if at == root {
+            return false;
+        }
+        // The clause's marker: `to` for an infinitival one, and a relative clause has none
+        // (`hopes that Osgiliath could be drawn in`, parsed as one, is what is hoped).
+        let mark = tree
+            .children(at)
+            .find(|&c| sentence.analyses[c].deprel() == "mark")
+            .map(|c| sentence.words[c].to_lowercase());
+        match (sentence.analyses[at].deprel(), mark.as_deref()) {
+            ("acl:relcl", None) | ("acl", Some("to")) => return true,
+            _ => {}
+        }
+        match tree.heads[at] {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// `root` and the words coordinated with it (`conj` chains below it).
@@ -484,7 +543,8 @@ fn child(verb: usize, sentence: &SentenceView, tree: &Tree, rel: &[&str]) -> Opt
 fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
-        let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some();
+        let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some()
+            || reduced_passive(at, sentence, tree);
         // Only a passive has an agent: an active clause's `by` phrase is an ordinary one,
         // whatever the parse calls it (`Eriador has received by courier money from ...`).
         if let Some(agent) = tree.children(at).find(|&c| {
@@ -517,7 +577,9 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
         };
         match sentence.analyses[at].deprel() {
             "xcomp" => {
-                if let Some(object) = child(head, sentence, tree, &["obj", "iobj"]) {
+                // The object controls the complement (`urged Vietnam to push back`), and so
+                // does a passive's subject (`Obama is scheduled to attend`).
+                if let Some(object) = child(head, sentence, tree, &["obj", "iobj", "nsubj:pass"]) {
                     return phrase_actors(object, sentence, tree);
                 }
                 at = head;
@@ -557,6 +619,14 @@ fn subject_token(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<us
         }
     }
     None
+}
+
+/// Whether `verb` is a participle without object on a noun: a passive whose subject is the
+/// noun (`soldiers killed in Ukraine`).
+fn reduced_passive(verb: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    sentence.analyses[verb].deprel() == "acl"
+        && sentence.analyses[verb].xpos() == "VBN"
+        && child(verb, sentence, tree, &["obj"]).is_none()
 }
 
 /// Whether `token` is a noun or name, or lies inside an actor mention, and heads a phrase
@@ -606,6 +676,22 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     if !passive.is_empty() {
         return passive;
     }
+    // A participle on a noun says what was done to it (`10 Russian soldiers killed in
+    // Ukraine`).
+    if let Some(noun) = tree.heads[verb].filter(|_| reduced_passive(verb, sentence, tree)) {
+        // The noun's own actors, not those of the participle's phrases (`an agreement forced
+        // on Qatar by Saudi Arabia`).
+        let mut actors = phrase_actors(noun, sentence, tree);
+        actors.retain(|&a| {
+            !sentence.actors[a]
+                .tokens
+                .clone()
+                .any(|t| t < sentence.words.len() && tree.dominates(verb, t))
+        });
+        if !actors.is_empty() {
+            return actors;
+        }
+    }
     for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
         let found = phrase_actors_of(verb, sentence, tree, rels, false);
         if !found.is_empty() {
@@ -621,14 +707,25 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
         }
     }
     // Nothing else: a phrase of place may name whom it was done to after all (`fired shells
-    // at Seoul`, `criticized the closure of guest houses in Bree`).
-    phrase_actors_of(
-        verb,
-        sentence,
-        tree,
-        &["obj", "iobj", "obl", "obl:agent", "xcomp"],
-        true,
-    )
+    // at Seoul`, `criticized the closure of guest houses in Bree`), the object's first
+    // (`attend a summit in Switzerland on the unrest in Iran`), and not one of a complement
+    // clause, which is where that clause's event happened (`helping militants join a group
+    // in Lebanon`).
+    for rels in [&["obj", "iobj"][..], &["obl", "obl:agent"][..]] {
+        let found = phrase_actors_of(verb, sentence, tree, rels, true);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// How many words of a pattern's noun phrase (`{NEW &TIETYPES RELATIONS}`) must match.
+fn word_count(phrase: &[Term]) -> usize {
+    phrase
+        .iter()
+        .filter(|term| matches!(term, Term::Word(_)))
+        .count()
 }
 
 /// Whether token `t` is one of `alternatives` (each one or more words), by lemma or form.
@@ -706,16 +803,34 @@ struct Regions {
 
 impl Regions {
     fn new(verb: usize, sentence: &SentenceView, tree: &Tree) -> Regions {
-        let after = (verb + 1..sentence.words.len())
+        let mut after: Vec<usize> = (verb + 1..sentence.words.len())
             .filter(|&t| {
                 tree.child_towards(verb, t)
                     .is_some_and(|c| !CLAUSES.contains(&sentence.analyses[c].deprel()))
             })
             .collect();
         let subject = subject_token(verb, sentence, tree);
-        let before = (0..verb)
+        let mut before: Vec<usize> = (0..verb)
             .filter(|&t| subject.is_some_and(|s| tree.dominates(s, t)))
             .collect();
+        // A passive with its agent is matched as the active it stands for (PETRARCH-2's
+        // reading): the agent's words are before the verb, the subject's after it (`the
+        // building was demolished by a protestor` matches `PROTESTOR *`).
+        let passive = child(verb, sentence, tree, &["nsubj:pass"]);
+        let agent = tree.children(verb).find(|&c| {
+            sentence.analyses[c].deprel() == "obl:agent"
+                || (sentence.analyses[c].deprel() == "obl"
+                    && tree
+                        .children(c)
+                        .any(|g| sentence.analyses[g].lemma() == "by"))
+        });
+        if let (Some(passive), Some(agent)) = (passive, agent) {
+            after.retain(|&t| !tree.dominates(agent, t));
+            after.extend((0..verb).filter(|&t| tree.dominates(passive, t)));
+            before = (0..sentence.words.len())
+                .filter(|&t| tree.dominates(agent, t))
+                .collect();
+        }
         Regions {
             before,
             after,
@@ -754,10 +869,7 @@ fn match_pattern<'p>(
                     region
                         .iter()
                         .find(|&&t| phrase_at(t, inner, sentence, tree))?;
-                    matched.words += inner
-                        .iter()
-                        .filter(|term| matches!(term, Term::Word(_)))
-                        .count();
+                    matched.words += word_count(inner);
                 }
                 Term::Prep(preps, inner) => {
                     let prep = region
@@ -777,6 +889,13 @@ fn match_pattern<'p>(
                                     .iter()
                                     .find(|&&t| is_word(t, alternatives, sentence))?;
                                 matched.words += 1;
+                            }
+                            // `(IN {VERBAL &FIGHT})` is no `in` phrase whatever.
+                            Term::Phrase(words) => {
+                                inside
+                                    .iter()
+                                    .find(|&&t| phrase_at(t, words, sentence, tree))?;
+                                matched.words += word_count(words);
                             }
                             Term::Source | Term::Target => {
                                 let role = if *term == Term::Source {
@@ -843,6 +962,19 @@ FIRE
 
 --- SAY [010] ---
 SAY
+
+--- WANT [030] ---
+WANT
+HOPE
+
+--- COOPERATE [060] ---
+COOPERATE
+
+--- ATTEMPT [---] ---
+ATTEMPT
+
+--- ASSASSINATE [186] ---
+ASSASSINATE
 ";
 
     /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
@@ -874,7 +1006,17 @@ SAY
     }
 
     fn codes(rows: &[(&'static str, Upos, &str, usize, &str)], actors: &[Actor]) -> Vec<String> {
-        let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+        codes_with(VERBS, rows, actors)
+    }
+
+    fn codes_with(
+        verbs: &str,
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+        actors: &[Actor],
+    ) -> Vec<String> {
+        let verbs = VerbDictionary::from_petrarch("v.txt", verbs)
+            .unwrap()
+            .with_pico(crate::Pico::builtin().unwrap());
         let (words, analyses) = parsed(rows);
         let view = SentenceView {
             words: &words,
@@ -912,6 +1054,65 @@ SAY
         ];
         let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
         assert_eq!(codes(&passive, &actors), ["ARN GON 112 v.txt:1"]);
+    }
+
+    #[test]
+    fn transformations_and_combined_codes() {
+        use Upos::*;
+        // `Gondor said Arnor accused Calenardhon`: Gondor blames Arnor (the transformation).
+        let said = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("said", Verb, "say", 0, "root"),
+            ("Arnor", Propn, "Arnor", 4, "nsubj"),
+            ("accused", Verb, "accuse", 2, "ccomp"),
+            ("Calenardhon", Propn, "Calenardhon", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(2..3, "ARN"), actor(4..5, "CAL")];
+        let verbs = format!("{VERBS}~ a (b . ACCUSE) SAY = a b 111\n");
+        assert_eq!(codes_with(&verbs, &said, &actors), ["GON ARN 111 v.txt:31"]);
+        // `Gondor attempted to assassinate Arnor`: a transformation over a verb coding nothing.
+        let attempted = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("attempted", Verb, "attempt", 0, "root"),
+            ("to", Part, "to", 4, "mark"),
+            ("assassinate", Verb, "assassinate", 2, "xcomp"),
+            ("Arnor", Propn, "Arnor", 4, "obj"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
+        let verbs = format!("{VERBS}~ a (_ b ASSASSINATE) ATTEMPT = a b 185\n");
+        assert_eq!(
+            codes_with(&verbs, &attempted, &actors),
+            ["GON ARN 185 v.txt:31"]
+        );
+        // `Gondor hopes to cooperate with Arnor`: intend (030) to cooperate (060) is 031.
+        let hopes = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("hopes", Verb, "hope", 0, "root"),
+            ("to", Part, "to", 4, "mark"),
+            ("cooperate", Verb, "cooperate", 2, "xcomp"),
+            ("with", Adp, "with", 6, "case"),
+            ("Arnor", Propn, "Arnor", 4, "obl"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(5..6, "ARN")];
+        let pico = "crates/coder/data/PETR.Internal.Coding.Ontology.txt";
+        assert_eq!(
+            codes(&hopes, &actors),
+            [format!("GON ARN 031 v.txt:19 + v.txt:23 -> {pico}:80")]
+        );
+        // `Gondor will not cooperate with Arnor`: a refusal, 121.
+        let refuses = [
+            ("Gondor", Propn, "Gondor", 4, "nsubj"),
+            ("will", Aux, "will", 4, "aux"),
+            ("not", Part, "not", 4, "advmod"),
+            ("cooperate", Verb, "cooperate", 0, "root"),
+            ("with", Adp, "with", 6, "case"),
+            ("Arnor", Propn, "Arnor", 4, "obl"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(5..6, "ARN")];
+        assert_eq!(
+            codes(&refuses, &actors),
+            [format!("GON ARN 121 not v.txt:23 -> {pico}:216")]
+        );
     }
 
     #[test]

@@ -9,6 +9,10 @@
 //!   actors of its subject, or of a passive's agent) and its target (the actors of its object
 //!   or of the prepositional phrase the pattern names), following coordination and verb
 //!   chains (`urged ... to`, `said and added`).
+//! - A verb and the event in its complement read as one event, as PETRARCH-2 reads them: by
+//!   the verb dictionary's [`Transformation`]s (`a` says `b` attacked: `a` accuses `b`), else
+//!   by combining their codes in PETRARCH's internal coding ontology, [`Pico`] (`agreed to
+//!   cooperate`: `031`), which also codes refusals (`will not cooperate`: `121`).
 //! - [`EventStage`] is the pipeline stage: the events layer, each event pointing at its verb
 //!   and its actors' words, coded with the embedded knowledge base and CAMEO 2.0 patterns, and
 //!   given its weight, PLOVER reading, modality, date (its clause's, else the article's) and
@@ -26,10 +30,12 @@
 mod actors;
 mod clauses;
 mod coder;
+mod compose;
 mod discards;
 mod lines;
 mod modality;
 mod ontology;
+mod pico;
 mod setting;
 mod stage;
 mod verbs;
@@ -39,8 +45,11 @@ pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
 pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;
 pub use ontology::Ontology;
+pub use pico::Pico;
 pub use stage::EventStage;
-pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
+pub use verbs::{
+    ImportReport, Pattern, Slot, Term, Transformation, VerbClass, VerbDictionary, VerbEntry,
+};
 
 /// Errors reading a verb dictionary or a discard list.
 #[derive(Debug, thiserror::Error)]

@@ -10,10 +10,18 @@
 //! joining words to the verb (`IN_*`) is read as plain order, and a set joined to words
 //! (`&TIETYPES_RUMORS`) as each member followed by them. `#` starts a comment, and so does a
 //! line starting `<!`; `_` joins the words of one expression.
+//!
+//! PETRARCH-2's transformations close the file: `~ a (b . ATTACK) SAY = a b 112` says that
+//! when `a` says that `b` attacked anyone, `a` accuses `b` (`112`). In the nested event
+//! `(SOURCE TARGET VERB)`, a letter is an actor (the same letter, the same actor), `.` any
+//! actor or none, `_` none of its own (an open complement whose subject is the outer verb's:
+//! `wants to attack`); a verb is a verb of the dictionary, standing for itself and for any
+//! code under its own (`ATTACK` `[190]` for `19x`), or `Q` for any coded event; the result's
+//! code may be `Q`, the nested event's.
 
 use std::collections::HashMap;
 
-use crate::Error;
+use crate::{Error, Pico};
 
 /// One element of a pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +76,79 @@ pub struct VerbEntry {
     pub origin: String,
 }
 
+/// An actor slot of a transformation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A named actor (`a`, `b`): the same letter is the same actor.
+    Actor(char),
+    /// Any actor, or none (`.`).
+    Any,
+    /// No actor of its own (`_`).
+    Nobody,
+}
+
+/// The events a transformation's verb stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerbClass {
+    /// A verb of the dictionary (lowercase lemma): itself, and any event whose code lies
+    /// under the verb's own (`190` covers `19x`, `186` covers `186x`).
+    Verb {
+        /// The verb's lemma.
+        lemma: String,
+        /// Its code, `None` when it codes nothing by itself (`ATTEMPT [---]`).
+        code: Option<String>,
+    },
+    /// Any coded event (`Q`).
+    Any,
+}
+
+/// A PETRARCH-2 transformation: an outer verb with an event in its complement, read as one
+/// event (`a` says `a` attacked `b`: `a` claims responsibility for an attack on `b`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transformation {
+    /// The outer verb's source.
+    pub source: char,
+    /// The nested event's source.
+    pub inner_source: Slot,
+    /// The nested event's target.
+    pub inner_target: Slot,
+    /// The nested event's verb.
+    pub inner: VerbClass,
+    /// The outer verb.
+    pub outer: VerbClass,
+    /// The resulting event's source.
+    pub result_source: char,
+    /// The resulting event's target.
+    pub result_target: Slot,
+    /// The resulting code; `None` for `Q`, the nested event's.
+    pub code: Option<String>,
+    /// `file:line` of the transformation.
+    pub origin: String,
+}
+
+impl VerbClass {
+    /// Whether a verb `lemma` coded `code` (if at all) is of this class.
+    pub fn covers(&self, lemma: &str, code: Option<&str>) -> bool {
+        match self {
+            VerbClass::Any => code.is_some(),
+            VerbClass::Verb {
+                lemma: own,
+                code: own_code,
+            } => {
+                own == lemma
+                    || own_code.as_deref().zip(code).is_some_and(|(own, code)| {
+                        // A root's code (`190`) covers the root (`19x`).
+                        let stem = match own.strip_suffix('0') {
+                            Some(stem) if own.len() == 3 => stem,
+                            _ => own,
+                        };
+                        code.starts_with(stem)
+                    })
+            }
+        }
+    }
+}
+
 /// What an import read and what it left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
@@ -77,6 +158,8 @@ pub struct ImportReport {
     pub verbs: usize,
     /// Patterns read.
     pub patterns: usize,
+    /// Transformations read.
+    pub transformations: usize,
     /// Lines left out, as `file:line: why`.
     pub skipped: Vec<String>,
 }
@@ -87,6 +170,8 @@ pub struct VerbDictionary {
     entries: Vec<VerbEntry>,
     /// Lowercase lemma (words joined by spaces) to the entries it belongs to.
     by_lemma: HashMap<String, Vec<usize>>,
+    transformations: Vec<Transformation>,
+    pico: Option<Pico>,
     report: ImportReport,
 }
 
@@ -94,12 +179,25 @@ impl VerbDictionary {
     /// The embedded dictionary: PETRARCH's CAMEO 2.0 verb patterns (Open Event Data Alliance,
     /// MIT), `crates/coder/data/CAMEO.2.0.txt`.
     ///
-    /// Fails only if the embedded file is malformed.
+    /// It combines codes with PETRARCH's internal coding ontology ([`Pico::builtin`]).
+    ///
+    /// Fails only if an embedded file is malformed.
     pub fn builtin() -> crate::Result<VerbDictionary> {
-        VerbDictionary::from_petrarch(
+        Ok(VerbDictionary::from_petrarch(
             "crates/coder/data/CAMEO.2.0.txt",
             include_str!("../data/CAMEO.2.0.txt"),
-        )
+        )?
+        .with_pico(Pico::builtin()?))
+    }
+
+    /// The dictionary, combining a verb's code with its complement's by `pico` (`agreed to
+    /// cooperate`: `031`) and coding refusals (`will not cooperate`: `121`); without one, the
+    /// complement's event keeps its own code and a negated event stays negated.
+    pub fn with_pico(self, pico: Pico) -> VerbDictionary {
+        VerbDictionary {
+            pico: Some(pico),
+            ..self
+        }
     }
 
     /// Reads a dictionary in PETRARCH format; `file` names it in origins and errors.
@@ -129,7 +227,19 @@ impl VerbDictionary {
             if line.is_empty() || line.starts_with("<!") {
                 continue;
             }
-            if let Some(name) = line.strip_prefix('&') {
+            if let Some(body) = line.strip_prefix('~') {
+                synset = None;
+                match dictionary.transformation(body, &format!("{file}:{line_no}")) {
+                    Ok(transformation) => {
+                        dictionary.transformations.push(transformation);
+                        dictionary.report.transformations += 1;
+                    }
+                    Err(why) => dictionary
+                        .report
+                        .skipped
+                        .push(format!("{file}:{line_no}: {why}")),
+                }
+            } else if let Some(name) = line.strip_prefix('&') {
                 let name = name.split_whitespace().next().unwrap_or_default();
                 synsets.insert(name.to_string(), Vec::new());
                 synset = Some(name.to_string());
@@ -236,6 +346,71 @@ impl VerbDictionary {
     /// What the import read and left out.
     pub fn report(&self) -> &ImportReport {
         &self.report
+    }
+
+    /// The transformations, in file order.
+    pub fn transformations(&self) -> &[Transformation] {
+        &self.transformations
+    }
+
+    /// The ontology codes combine by, if any.
+    pub fn pico(&self) -> Option<&Pico> {
+        self.pico.as_ref()
+    }
+
+    /// A transformation's body (after the `~`): `a (b . ATTACK) SAY = a b 112`.
+    fn transformation(&self, body: &str, origin: &str) -> Result<Transformation, String> {
+        let spaced = body.replace('(', " ( ").replace(')', " ) ");
+        let tokens: Vec<&str> = spaced.split_whitespace().collect();
+        let [source, "(", inner_source, inner_target, inner, ")", outer, "=", result_source, result_target, code] =
+            tokens[..]
+        else {
+            return Err("a transformation must read `a (b c VERB) VERB = a b CODE`".to_string());
+        };
+        let letter = |token: &str| match token.chars().collect::<Vec<_>>()[..] {
+            [c] if c.is_ascii_lowercase() => Ok(c),
+            _ => Err(format!("{token:?} is not an actor's letter")),
+        };
+        let slot = |token: &str| match token {
+            "." => Ok(Slot::Any),
+            "_" => Ok(Slot::Nobody),
+            _ => letter(token).map(Slot::Actor),
+        };
+        let code = match code {
+            "Q" => None,
+            _ => parse_code(&format!("{code}]"))?
+                .0
+                .map(Some)
+                .ok_or("a transformation must give a code")?,
+        };
+        Ok(Transformation {
+            source: letter(source)?,
+            inner_source: slot(inner_source)?,
+            inner_target: slot(inner_target)?,
+            inner: self.verb_class(inner)?,
+            outer: self.verb_class(outer)?,
+            result_source: letter(result_source)?,
+            result_target: slot(result_target)?,
+            code,
+            origin: origin.to_string(),
+        })
+    }
+
+    /// The class a transformation's verb names: `Q`, or a verb of the dictionary with its code.
+    fn verb_class(&self, name: &str) -> Result<VerbClass, String> {
+        if name == "Q" {
+            return Ok(VerbClass::Any);
+        }
+        let lemma = words(name);
+        let entry = self
+            .entries(&lemma)
+            .next()
+            .ok_or_else(|| format!("the verb {name} is not in the dictionary"))?;
+        let code = match entry.verb_codes.get(&lemma) {
+            Some((code, _)) => code.clone(),
+            None => entry.code.clone(),
+        };
+        Ok(VerbClass::Verb { lemma, code })
     }
 }
 
@@ -450,6 +625,44 @@ RESTORE
         let patterns = &verbs.entries("accord").next().unwrap().patterns;
         assert_eq!(patterns[0].before, [Term::Word(vec!["in".into()])]);
         assert_eq!(patterns[1].after, [Term::Word(vec!["trade rumors".into()])]);
+    }
+
+    #[test]
+    fn reads_transformations() {
+        let text = "--- SAY [010] ---\nSAY\n--- FIGHT [190] ---\nATTACK\n\
+                    ~ a (b . ATTACK) SAY = a b 112\n~ a (a b Q) SAY = a b Q\n\
+                    ~ a (_ b ATTACK) WANT = a b 138\n";
+        let verbs = VerbDictionary::from_petrarch("v.txt", text).unwrap();
+        let [accuse, own] = verbs.transformations() else {
+            panic!("{:?}", verbs.transformations());
+        };
+        assert_eq!(
+            (
+                accuse.inner_source,
+                accuse.inner_target,
+                accuse.result_target
+            ),
+            (Slot::Actor('b'), Slot::Any, Slot::Actor('b'))
+        );
+        assert_eq!(
+            (accuse.code.as_deref(), accuse.origin.as_str()),
+            (Some("112"), "v.txt:5")
+        );
+        assert!(accuse.inner.covers("shell", Some("1951")));
+        assert!(!accuse.inner.covers("shell", Some("180")));
+        assert!(accuse.outer.covers("say", None));
+        assert_eq!(
+            (own.inner.clone(), own.code.clone()),
+            (VerbClass::Any, None)
+        );
+        assert_eq!(
+            verbs.report().skipped,
+            ["v.txt:7: the verb WANT is not in the dictionary"]
+        );
+        // The built-in dictionary's transformations all read, and no longer as verbs `~`.
+        let builtin = VerbDictionary::builtin().unwrap();
+        assert_eq!(builtin.report().transformations, 8);
+        assert_eq!(builtin.entries("~").count(), 0);
     }
 
     #[test]

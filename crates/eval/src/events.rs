@@ -24,7 +24,9 @@
 //! (`didn't clash`), an event reported inside a coded statement (`noted that Cirith Ungol
 //! regretted ...`) and a verb whose open complement is coded (`pledged` in `pledged to
 //! expel`) are flagged by the coder and not scored; discard lists rule out sentences and
-//! stories.
+//! stories. The `udp` and `gsr` coders combine a verb's code with its complement's by their
+//! suite's PETRARCH internal coding ontology (PICO), as UD-PETRARCH and PETRARCH-2 do; the
+//! PETRARCH-1 `unit` coder had none.
 //!
 //! The `plover` sub-suite (PLOVER types of the PLOVER gold-standard sentences, coded with
 //! dyad's own dictionaries) lives in `crate::plover` and adds a row per half and its scores.
@@ -38,7 +40,8 @@ use std::{
 
 use chrono::NaiveDate;
 use dyad_coder::{
-    code_sentence, sentence_actors, Actor, Discard, Discards, Grammar, SentenceView, VerbDictionary,
+    code_sentence, sentence_actors, Actor, Discard, Discards, Grammar, Pico, SentenceView,
+    VerbDictionary,
 };
 use dyad_doc::Analysis;
 use dyad_kb::Kb;
@@ -112,7 +115,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
          not gold, as a share of all dyad's triples (precision = 100 - extra); f1 from those \
          counts. Issue 5's floors are not reached yet (udp found >= 86% and extra <= 12%, gsr \
          F1 >= 0.81, plover accuracy >= 0.75); the floors here are regression floors just under \
-         today's scores.",
+         today's test-half scores.",
     );
     report.note(
         "halves: dev when the FNV-1a hash of the record id is even, else test; the coder was developed on \
@@ -155,6 +158,9 @@ struct Suite {
     actors: &'static [&'static str],
     agents: &'static str,
     verbs: &'static str,
+    /// PETRARCH's internal coding ontology, which combines a verb's code with its
+    /// complement's; `None` where the suite's coder had none (PETRARCH-1).
+    pico: Option<&'static str>,
     discards: &'static str,
     /// The CAMEO event code list; when set, records with other gold codes are left out.
     cameo_only: Option<&'static str>,
@@ -173,11 +179,13 @@ const SUITES: [Suite; 3] = [
         actors: &["ud/validate_dictionaries/PETR_Validate_actors_2_02.txt"],
         agents: "ud/validate_dictionaries/PETR_Validate_agents_2_02.txt",
         verbs: "ud/validate_dictionaries/PETR_Validate_verbs_2_02.txt",
+        pico: Some("ud/validate_dictionaries/PETR_Validate_Internal_Coding_Ontology_1_01.txt"),
         discards: "ud/validate_dictionaries/PETR_Validate_discards_2_02.txt",
         cameo_only: None,
         f1: false,
-        // Measured 2026-11-27: found 77.9, extra 12.1 (precision 87.9).
-        floors: &[("udp_found", 76.5), ("udp_precision", 86.5)],
+        // Measured 2026-11-27 on the test half: found 75.8, extra 15.3 (precision 84.7); dev
+        // 89.8 / 7.7.
+        floors: &[("udp_test_found", 75.0), ("udp_test_precision", 84.0)],
     },
     Suite {
         name: "gsr",
@@ -189,11 +197,12 @@ const SUITES: [Suite; 3] = [
         ],
         agents: "../dictionaries/Phoenix.agents.txt",
         verbs: "../dictionaries/CAMEO.2.0.txt",
+        pico: Some("../../cameo/PETR.Internal.Coding.Ontology.txt"),
         discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
-        // Measured 2026-11-27: F1 0.322.
-        floors: &[("gsr_f1", 0.30)],
+        // Measured 2026-11-27 on the test half: F1 0.491; dev 0.600.
+        floors: &[("gsr_test_f1", 0.48)],
     },
     Suite {
         name: "unit",
@@ -201,11 +210,13 @@ const SUITES: [Suite; 3] = [
         actors: &["../dictionaries/PETR.Validate.actors.txt"],
         agents: "../dictionaries/PETR.Validate.agents.txt",
         verbs: "../dictionaries/PETR.Validate.verbs.txt",
+        pico: None,
         discards: "../dictionaries/PETR.Validate.discards.txt",
         cameo_only: Some("../../gdelt/CAMEO.eventcodes.AlifCor-copy.txt"),
         f1: false,
-        // Measured 2026-11-27: found 63.5, extra 18.5 (precision 81.5).
-        floors: &[("unit_found", 62.0), ("unit_precision", 80.0)],
+        // Measured 2026-11-27 on the test half: found 64.1, extra 20.8 (precision 79.2); dev
+        // 63.7 / 17.7.
+        floors: &[("unit_test_found", 63.0), ("unit_test_precision", 78.5)],
     },
 ];
 
@@ -242,6 +253,7 @@ impl Suite {
     fn files(&self) -> Vec<String> {
         let mut files = vec![self.records, self.agents, self.verbs, self.discards];
         files.extend(self.actors);
+        files.extend(self.pico);
         files.extend(self.cameo_only);
         files
             .into_iter()
@@ -272,7 +284,11 @@ impl Suite {
         let agents = path(self.agents);
         let kb = kb.petrarch_agents(&agents, &read(&agents)?).build()?;
         let verbs_file = path(self.verbs);
-        let verbs = VerbDictionary::from_petrarch(&verbs_file, &read(&verbs_file)?)?;
+        let mut verbs = VerbDictionary::from_petrarch(&verbs_file, &read(&verbs_file)?)?;
+        if let Some(file) = self.pico {
+            let file = path(file);
+            verbs = verbs.with_pico(Pico::from_petrarch(&file, &read(&file)?)?);
+        }
         let cameo: Option<BTreeSet<String>> = match self.cameo_only {
             Some(file) => Some(
                 read(&path(file))?

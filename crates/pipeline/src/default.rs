@@ -45,8 +45,10 @@ pub fn pipeline_with(knowledge: &Knowledge, notes: &mut Vec<String>) -> Result<P
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| failed("events")(format!("reading {}: {e}", path.display()).into()))?;
+            // A user's patterns combine codes by the same built-in ontology as dyad's own.
             dyad_coder::VerbDictionary::from_petrarch(&path.display().to_string(), &text)
                 .map_err(|e| failed("events")(Box::new(e)))?
+                .with_pico(dyad_coder::Pico::builtin().map_err(|e| failed("events")(Box::new(e)))?)
         }
     };
     let coder_file = |e: dyad_coder::Error| failed("events")(Box::new(e));
