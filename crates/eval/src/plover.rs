@@ -11,10 +11,11 @@
 //! in it; strict = share whose main event (the one whose verb is nearest the root of the
 //! parse, the first in the text among equals) has the gold type.
 
-use std::{collections::BTreeMap, path::Path, time::Instant};
+use std::{collections::BTreeMap, fmt::Write as _, path::Path, time::Instant};
 
 use dyad_coder::{
-    code_sentence, sentence_actors, Grammar, ModalityRules, Ontology, SentenceView, VerbDictionary,
+    code_sentence, sentence_actors, unknown_subjects, Grammar, ModalityRules, Ontology,
+    SentenceView, VerbDictionary,
 };
 use dyad_kb::Kb;
 use dyad_nlp::{SentenceSplitter, Tokenizer};
@@ -39,12 +40,45 @@ struct Record {
     text: Option<String>,
 }
 
-/// What dyad made of one sentence.
-struct Outcome {
-    half: Half,
-    gold: String,
+/// What dyad made of one gold-standard sentence.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The half it belongs to.
+    pub half: Half,
+    /// The sentence.
+    pub text: String,
+    /// The gold PLOVER 2.0 type.
+    pub gold: String,
     /// The PLOVER types of its events, the main event's first.
-    types: Vec<String>,
+    pub types: Vec<String>,
+    /// Its actors and events, one a line, and its parse when asked for (empty when not).
+    pub analysis: String,
+}
+
+/// How much of each sentence's reading [`dev_outcomes`] writes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Only the types.
+    None,
+    /// The actors and events, with the rule that fired.
+    Events,
+    /// The parse as well.
+    Parse,
+}
+
+/// What dyad made of each dev sentence, for developing rules without looking at the test
+/// half; `None` when the gold standard is missing.
+pub fn dev_outcomes(data_dir: &Path, detail: Detail) -> crate::Result<Option<Vec<Outcome>>> {
+    if !data_dir.join(RECORDS).is_file() {
+        return Ok(None);
+    }
+    let (outcomes, _) = code_all(data_dir, detail)?;
+    Ok(Some(
+        outcomes
+            .into_iter()
+            .filter(|o| o.half == Half::Dev)
+            .collect(),
+    ))
 }
 
 /// Runs the suite, or skips it when the gold standard is missing.
@@ -53,7 +87,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     if let Some(skipped) = crate::skip_if_missing("plover", data_dir, &[RECORDS], what) {
         return Ok(skipped);
     }
-    let (outcomes, words_per_s) = code_all(data_dir)?;
+    let (outcomes, words_per_s) = code_all(data_dir, Detail::None)?;
     let mut report = Report::new("plover", &HEADER);
     for half in [Half::Dev, Half::Test] {
         let tally = Tally::of(&outcomes, half);
@@ -85,7 +119,7 @@ pub(crate) fn add_to(data_dir: &Path, report: &mut Report) -> crate::Result<bool
     if !data_dir.join(RECORDS).is_file() {
         return Ok(false);
     }
-    let (outcomes, _) = code_all(data_dir)?;
+    let (outcomes, _) = code_all(data_dir, Detail::None)?;
     for half in [Half::Dev, Half::Test] {
         let tally = Tally::of(&outcomes, half);
         report.row(vec![
@@ -157,7 +191,7 @@ impl<'a> Tally<'a> {
 }
 
 /// Codes every gold sentence: what dyad made of each, and words per second.
-fn code_all(data_dir: &Path) -> crate::Result<(Vec<Outcome>, f64)> {
+fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64)> {
     let path = data_dir.join(RECORDS);
     let records: Vec<Record> =
         serde_json::from_str(&crate::read_text(&path)?).map_err(|e| Error::Mismatch {
@@ -193,22 +227,48 @@ fn code_all(data_dir: &Path) -> crate::Result<(Vec<Outcome>, f64)> {
         splitter.split(text, &tokens, &mut ranges);
         // (depth of the verb, text order, type) of each event.
         let mut coded = Vec::new();
+        let mut analysis = String::new();
         for range in &ranges {
             let sentence = &tokens[range.clone()];
             let words: Vec<&str> = sentence.iter().map(|(s, _)| &text[s.range()]).collect();
             n_words += words.len();
             let analyses = analyzer.analyze(&words, 0);
-            let actors = sentence_actors(&kb, text, sentence, day, &mut found_names);
+            let mut actors = sentence_actors(&kb, text, sentence, day, &mut found_names);
+            // A sentence read on its own: a subject the knowledge base does not know acts too.
+            let unknown = unknown_subjects(&analyses, &actors);
+            actors.extend(unknown);
             let view = SentenceView {
                 words: &words,
                 analyses: &analyses,
                 first: 0,
                 actors: &actors,
             };
+            if detail == Detail::Parse {
+                write_parse(&mut analysis, &words, &analyses);
+            }
+            if detail != Detail::None {
+                for actor in &actors {
+                    let tokens = words[actor.tokens.clone()].join(" ");
+                    let _ = writeln!(analysis, "  actor {} {tokens:?}", actor.code);
+                }
+            }
             for event in code_sentence(&verbs, &grammar, &view) {
                 let mood = modality.modality(event.verb, &view);
                 let lemma = analyses[event.verb].lemma();
-                if let Some(plover) = ontology.plover(&event.code, lemma, mood) {
+                let plover = ontology.plover(&event.code, lemma, mood);
+                if detail != Detail::None {
+                    let _ = writeln!(
+                        analysis,
+                        "  event {} {} {} {} verb {:?} rule {}",
+                        event.source,
+                        event.target.as_deref().unwrap_or("-"),
+                        event.code,
+                        plover.as_ref().map_or("-", |p| p.kind()),
+                        words[event.verb],
+                        event.rule
+                    );
+                }
+                if let Some(plover) = plover {
                     let depth = depth(event.verb, &analyses);
                     coded.push((depth, range.start + event.verb, plover.kind().to_string()));
                 }
@@ -217,8 +277,10 @@ fn code_all(data_dir: &Path) -> crate::Result<(Vec<Outcome>, f64)> {
         coded.sort();
         outcomes.push(Outcome {
             half: half(text),
+            text: text.to_string(),
             gold: plover_2(&record.event).to_string(),
             types: coded.into_iter().map(|(_, _, kind)| kind).collect(),
+            analysis,
         });
     }
     let seconds = started.elapsed().as_secs_f64();
@@ -241,6 +303,22 @@ fn plover_2(kind: &str) -> &str {
         "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
         "FIGHT" => "ASSAULT",
         other => other,
+    }
+}
+
+/// Writes a parse one token a line: index, word, lemma, UPOS, XPOS, head, relation.
+fn write_parse(out: &mut String, words: &[&str], analyses: &[dyad_doc::Analysis]) {
+    for (i, (word, a)) in words.iter().zip(analyses).enumerate() {
+        let head = a.head().map_or(0, |h| h + 1);
+        let _ = writeln!(
+            out,
+            "  {}\t{word}\t{}\t{:?}\t{}\t{head}\t{}",
+            i + 1,
+            a.lemma(),
+            a.upos(),
+            a.xpos(),
+            a.deprel()
+        );
     }
 }
 
