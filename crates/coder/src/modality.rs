@@ -11,13 +11,15 @@ use crate::{
     SentenceView,
 };
 
-/// The words that mark modality: conditions, modal auxiliaries, intent verbs, speech verbs.
+/// The words that mark modality: conditions, modal auxiliaries, intent verbs, speech verbs,
+/// and the auxiliaries of obligation that make a statement a demand.
 #[derive(Clone, Debug, Default)]
 pub struct ModalityRules {
     condition: HashSet<String>,
     modal: HashSet<String>,
     intent: HashSet<String>,
     speech: HashSet<String>,
+    obligation: HashSet<String>,
 }
 
 impl ModalityRules {
@@ -44,11 +46,15 @@ impl ModalityRules {
                 "modal" => &mut rules.modal,
                 "intent" => &mut rules.intent,
                 "speech" => &mut rules.speech,
+                "obligation" => &mut rules.obligation,
                 _ => {
                     return Err(error(
                         file,
                         line.number,
-                        format!("unknown kind {kind:?} (condition, modal, intent or speech)"),
+                        format!(
+                            "unknown kind {kind:?} (condition, modal, intent, speech or \
+                             obligation)"
+                        ),
                     ))
                 }
             };
@@ -61,6 +67,33 @@ impl ModalityRules {
             }
         }
         Ok(rules)
+    }
+
+    /// Whether the event whose verb is token `verb` of `sentence` states an obligation of
+    /// someone else's (`Russia said Sudan must return the helicopter`): the verb's clause has
+    /// an `obligation` auxiliary and is another verb's clausal complement, or one of the
+    /// verb's clausal complements has one. PLOVER reads such a statement as a demand.
+    pub fn obliges(&self, verb: usize, sentence: &SentenceView) -> bool {
+        self.obliges_in(verb, &Clauses::new(sentence))
+    }
+
+    /// [`ModalityRules::obliges`] on clauses read already.
+    pub(crate) fn obliges_in(&self, verb: usize, clauses: &Clauses) -> bool {
+        if verb >= clauses.len() {
+            return false;
+        }
+        let complement = |t: usize| matches!(clauses.deprel(t), "ccomp" | "parataxis");
+        let obliged = |t: usize| {
+            clauses.children(t).iter().any(|&c| {
+                clauses.deprel(c) == "aux"
+                    && self.obligation.contains(&clauses.lemma(c).to_lowercase())
+            })
+        };
+        (complement(verb) && clauses.head(verb).is_some() && obliged(verb))
+            || clauses
+                .children(verb)
+                .iter()
+                .any(|&c| complement(c) && obliged(c))
     }
 
     /// The modality of the event whose verb is token `verb` of `sentence`.

@@ -21,6 +21,10 @@ pub struct Ontology {
     modes: HashMap<(String, String), Arc<str>>,
     /// The type an intended event of a type takes instead (`CONSULT` -> `AGREE`).
     intended: HashMap<String, Arc<str>>,
+    /// The type of every event on a verb, by lemma (`agree` -> `AGREE`).
+    verb_types: HashMap<String, Arc<str>>,
+    /// The type of a statement of someone else's obligation (`said Sudan must return`).
+    obligation: Option<Arc<str>>,
 }
 
 /// The embedded files, by the paths their errors name.
@@ -200,11 +204,23 @@ impl Ontology {
                         .insert(kind.to_string(), Arc::from(new))
                         .is_none()
                 }
+                ["verb", lemma, kind] => {
+                    check_type(file, line.number, kind)?;
+                    ontology
+                        .verb_types
+                        .insert(lemma.to_lowercase(), Arc::from(kind))
+                        .is_none()
+                }
+                ["obligation", kind] => {
+                    check_type(file, line.number, kind)?;
+                    ontology.obligation.replace(Arc::from(kind)).is_none()
+                }
                 _ => {
                     return Err(error(
                         file,
                         line.number,
-                        "expected `mode TYPE LEMMA MODE` or `intended TYPE NEW_TYPE`",
+                        "expected `mode TYPE LEMMA MODE`, `intended TYPE NEW_TYPE`, \
+                         `verb LEMMA TYPE` or `obligation TYPE`",
                     ))
                 }
             };
@@ -228,26 +244,45 @@ impl Ontology {
     }
 
     /// The PLOVER reading of an event coded `cameo` on a verb with lemma `lemma` and with
-    /// `modality`: the crosswalk's type, mode and contexts, the verb's own mode where a rule
-    /// gives one (`release` is RETREAT, mode release), and AGREE for intended cooperation.
-    pub fn plover(&self, cameo: &str, lemma: &str, modality: Modality) -> Option<Plover> {
-        let row = lookup(&self.crosswalk, cameo)?;
-        let kind = match (modality, self.intended.get(row.kind())) {
-            (Modality::Intended, Some(new)) => new.clone(),
-            _ => Arc::from(row.kind()),
-        };
+    /// `modality`, `obliges` telling whether it states someone else's obligation
+    /// ([`crate::ModalityRules::obliges`]): the verb's own type where a rule gives one (`agree`
+    /// is AGREE), else the obligation's (a demand), else the crosswalk's type, mode and
+    /// contexts, with AGREE for intended cooperation; the verb's own mode where a rule gives
+    /// one (`release` is RETREAT, mode release). `None` when no rule and no crosswalk row
+    /// gives a type (statements).
+    pub fn plover(
+        &self,
+        cameo: &str,
+        lemma: &str,
+        modality: Modality,
+        obliges: bool,
+    ) -> Option<Plover> {
         let lemma = lemma.to_lowercase();
+        let row = lookup(&self.crosswalk, cameo);
+        let fixed = self
+            .verb_types
+            .get(&lemma)
+            .or(self.obligation.as_ref().filter(|_| obliges));
+        let kind = match (fixed, row) {
+            (Some(kind), _) => kind.clone(),
+            (None, Some(row)) => match (modality, self.intended.get(row.kind())) {
+                (Modality::Intended, Some(new)) => new.clone(),
+                _ => Arc::from(row.kind()),
+            },
+            (None, None) => return None,
+        };
+        // The crosswalk's contexts say what the event is about, whatever its type; its mode
+        // belongs to its type, and another type has none.
+        let context = row.map(|row| row.context().to_vec()).unwrap_or_default();
         let mode = self
             .modes
             .get(&(kind.to_string(), lemma))
             .cloned()
-            // The crosswalk's mode belongs to its type; a type changed by modality has none.
             .or_else(|| {
-                (*kind == *row.kind())
-                    .then(|| row.mode().map(Arc::from))
-                    .flatten()
+                row.filter(|row| *kind == *row.kind())
+                    .and_then(|row| row.mode().map(Arc::from))
             });
-        Some(Plover::new(kind, mode, row.context().to_vec()))
+        Some(Plover::new(kind, mode, context))
     }
 }
 
@@ -274,7 +309,7 @@ mod tests {
 
     fn check(cameo: &str, lemma: &str, modality: Modality, expected: Option<(&str, Option<&str>)>) {
         let ontology = Ontology::builtin().unwrap();
-        let plover = ontology.plover(cameo, lemma, modality);
+        let plover = ontology.plover(cameo, lemma, modality, false);
         assert_eq!(
             plover.as_ref().map(|p| (p.kind(), p.mode())),
             expected,

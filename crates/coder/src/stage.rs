@@ -232,6 +232,7 @@ impl Stage for EventStage {
                         &event.code,
                         analyses[event.verb].lemma(),
                         modality,
+                        self.modality.obliges_in(event.verb, &clauses),
                     ),
                     modality,
                     date,

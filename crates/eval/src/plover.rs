@@ -255,7 +255,8 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             for event in code_sentence(&verbs, &grammar, &view) {
                 let mood = modality.modality(event.verb, &view);
                 let lemma = analyses[event.verb].lemma();
-                let plover = ontology.plover(&event.code, lemma, mood);
+                let obliges = modality.obliges(event.verb, &view);
+                let plover = ontology.plover(&event.code, lemma, mood, obliges);
                 if detail != Detail::None {
                     let _ = writeln!(
                         analysis,
