@@ -4,10 +4,13 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use dyad_doc::{Analysis, Span, Token, Upos};
+use dyad_doc::{Span, Token, Upos};
 use dyad_kb::{Kb, Match, Placement, Referent};
 
-use crate::Actor;
+use crate::{
+    coder::{phrase_actors, Tree},
+    Actor, Grammar, SentenceView,
+};
 
 /// The actors of a sentence's `tokens` (spans into `text`) on `day`, in text order.
 ///
@@ -124,49 +127,41 @@ pub fn sentence_actors(
 /// The country part of the code of an actor whose country the sentence does not say.
 const UNKNOWN_COUNTRY: &str = "---";
 
-/// Actors of unknown identity, coded `---`, for the subjects of a parsed sentence that name
-/// none of its `actors`: a noun phrase the knowledge base does not know (`Doctors from two
-/// aid groups donated`) or a pronoun with no antecedent in the sentence (`they demonstrated`).
+/// Actors of unknown identity, coded `---`, for the subjects and passive agents of a parsed
+/// sentence that name none of its actors (as the coder reads a phrase: not counting places,
+/// `students throughout Indonesia`): a noun phrase the knowledge base does not know (`Doctors
+/// from two aid groups donated`, `killed by an improvised explosive device`) or a pronoun with
+/// no antecedent in the sentence (`they demonstrated`).
 ///
 /// This is for reading a sentence on its own, the way PLOVER (like POLECAT) codes events
-/// whose actors may be unknown: who did it matters less there than what was done. Relative
-/// and interrogative pronouns are left out, since the clause's head names the actor (`officials
-/// who met`), as are subjects inside another subject.
-pub fn unknown_subjects(analyses: &[Analysis], actors: &[Actor]) -> Vec<Actor> {
-    let n = analyses.len();
-    let head = |t: usize| analyses[t].head().filter(|&h| h < n);
-    // Whether `t` lies in the phrase headed by `root` (bounded, for a parse with a cycle).
-    let below = |mut t: usize, root: usize| {
-        for _ in 0..=n {
-            if t == root {
-                return true;
-            }
-            match head(t) {
-                Some(h) => t = h,
-                None => return false,
-            }
-        }
-        false
+/// whose actors may be unknown: there, what was done matters even when who did it is not
+/// known. Relative and interrogative pronouns are left out, since the clause's head names
+/// the actor (`officials who met`), and so are the subjects of words that are no verbs.
+pub fn unknown_subjects(grammar: &Grammar, sentence: &SentenceView) -> Vec<Actor> {
+    let tree = Tree::new(grammar, sentence);
+    let analyses = sentence.analyses;
+    let passive = |verb: usize| {
+        tree.children(verb)
+            .any(|c| analyses[c].deprel() == "nsubj:pass")
     };
-    let subjects: Vec<usize> = (0..n)
-        .filter(|&t| {
-            let a = &analyses[t];
-            matches!(a.deprel(), "nsubj" | "nsubj:pass")
-                && matches!(a.upos(), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
-                && !matches!(a.xpos(), "WP" | "WDT" | "EX")
-        })
-        .collect();
-    subjects
-        .iter()
-        .filter(|&&s| {
-            let names_actor = actors
-                .iter()
-                .any(|a| a.tokens.clone().any(|t| t < n && below(t, s)));
-            let inside_other = subjects.iter().any(|&o| o != s && below(s, o));
-            !names_actor && !inside_other
-        })
-        .map(|&s| Actor {
-            tokens: s..s + 1,
+    let acting = |t: usize| {
+        let a = &analyses[t];
+        let Some(head) = a.head().filter(|&h| h < analyses.len()) else {
+            return false;
+        };
+        let agent = a.deprel() == "obl:agent"
+            || (a.deprel() == "obl"
+                && passive(head)
+                && tree.children(t).any(|c| analyses[c].lemma() == "by"));
+        (matches!(a.deprel(), "nsubj" | "nsubj:pass") || agent)
+            && matches!(a.upos(), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+            && !matches!(a.xpos(), "WP" | "WDT" | "EX")
+            && matches!(analyses[head].upos(), Upos::Verb)
+    };
+    (0..analyses.len())
+        .filter(|&t| acting(t) && phrase_actors(t, sentence, &tree).is_empty())
+        .map(|t| Actor {
+            tokens: t..t + 1,
             code: UNKNOWN_COUNTRY.to_string(),
         })
         .collect()

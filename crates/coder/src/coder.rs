@@ -225,10 +225,11 @@ pub fn code_sentence(
             .collect::<Vec<_>>();
         for (a, b, code) in directed {
             let source = &sentence.actors[a];
-            let target = b.map(|b| &sentence.actors[b]);
-            if target.is_some_and(|t| t.code == source.code) {
-                continue;
-            }
+            // An act on its own actor is one on no other (`Turkish authorities imposed a
+            // curfew in Turkey`): a domestic event.
+            let target = b
+                .map(|b| &sentence.actors[b])
+                .filter(|t| t.code != source.code);
             let event = Event {
                 source: source.code.clone(),
                 target: target.map(|t| t.code.clone()),
@@ -317,7 +318,7 @@ fn reporting_verb(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<u
 }
 
 /// The dependency tree of a sentence, as child lists.
-struct Tree {
+pub(crate) struct Tree {
     children: Vec<Vec<usize>>,
     heads: Vec<Option<usize>>,
     /// Whether each token heads a phrase of place (`in south Ithilen`).
@@ -325,7 +326,7 @@ struct Tree {
 }
 
 impl Tree {
-    fn new(grammar: &Grammar, sentence: &SentenceView) -> Tree {
+    pub(crate) fn new(grammar: &Grammar, sentence: &SentenceView) -> Tree {
         let analyses = sentence.analyses;
         let n = analyses.len();
         let heads = sentence_heads(sentence, n);
@@ -349,7 +350,7 @@ impl Tree {
         }
     }
 
-    fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
         self.children[of].iter().copied()
     }
 
@@ -399,7 +400,7 @@ impl Tree {
 
     /// Whether `node` lies in the subtree of `root` (a tree has no cycles, but a bad parse
     /// might, so the walk is bounded).
-    fn dominates(&self, root: usize, mut node: usize) -> bool {
+    pub(crate) fn dominates(&self, root: usize, mut node: usize) -> bool {
         for _ in 0..=self.heads.len() {
             if node == root {
                 return true;
@@ -417,7 +418,7 @@ impl Tree {
 /// with it (`Arnor, Calenardhon and Gondor`), the actor nearest its head together with the
 /// actors coordinated with that one (`ties between Gondor and Osgiliath`), leaving out actors
 /// in phrases of place (`an attack by Osgiliath soldiers in south Ithilen` names Osgiliath).
-fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+pub(crate) fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     actors_below(root, sentence, tree, false)
 }
 

@@ -235,7 +235,15 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             let analyses = analyzer.analyze(&words, 0);
             let mut actors = sentence_actors(&kb, text, sentence, day, &mut found_names);
             // A sentence read on its own: a subject the knowledge base does not know acts too.
-            let unknown = unknown_subjects(&analyses, &actors);
+            let unknown = unknown_subjects(
+                &grammar,
+                &SentenceView {
+                    words: &words,
+                    analyses: &analyses,
+                    first: 0,
+                    actors: &actors,
+                },
+            );
             actors.extend(unknown);
             let view = SentenceView {
                 words: &words,
