@@ -242,6 +242,10 @@ fn joined_by_coordination<'w>(end: usize, start: usize, word: &impl Fn(usize) ->
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use dyad_doc::Analysis;
+
     use super::*;
 
     /// The codes `sentence_actors` gives `text`, with the words of each.
@@ -283,5 +287,78 @@ mod tests {
             actors_of("Rebels attacked Mali."),
             [("Mali".to_string(), "MLI".to_string())]
         );
+    }
+
+    /// The subjects `unknown_subjects` finds in a parse of `(word, upos, xpos, head (1-based,
+    /// 0 for the root), deprel)` rows with `actors`.
+    fn unknown_of(
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+        actors: &[Actor],
+    ) -> Vec<String> {
+        let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
+        let analyses: Vec<Analysis> = rows
+            .iter()
+            .map(|&(word, upos, xpos, head, deprel)| {
+                Analysis::new(
+                    upos,
+                    Arc::from(xpos),
+                    Arc::from("_"),
+                    Arc::from(word),
+                    head.checked_sub(1),
+                    Arc::from(deprel),
+                )
+            })
+            .collect();
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors,
+        };
+        unknown_subjects(&Grammar::builtin().unwrap(), &view)
+            .into_iter()
+            .map(|a| format!("{} {}", words[a.tokens.start], a.code))
+            .collect()
+    }
+
+    #[test]
+    fn subjects_naming_no_actor_are_unknown_actors() {
+        use Upos::*;
+        let protested = [
+            ("They", Pron, "PRP", 2, "nsubj"),
+            ("protested", Verb, "VBD", 0, "root"),
+            ("in", Adp, "IN", 4, "case"),
+            ("Mali", Propn, "NNP", 2, "obl"),
+            ("students", Noun, "NNS", 7, "nsubj"),
+            ("who", Pron, "WP", 7, "nsubj"),
+            ("marched", Verb, "VBD", 2, "parataxis"),
+        ];
+        let mali = [Actor {
+            tokens: 3..4,
+            code: "MLI".to_string(),
+        }];
+        assert_eq!(
+            unknown_of(&protested, &mali),
+            ["They ---".to_string(), "students ---".to_string()]
+        );
+        // A subject naming an actor, even inside it, is that actor; a place does not count.
+        let rows = [
+            ("students", Noun, "NNS", 4, "nsubj"),
+            ("from", Adp, "IN", 3, "case"),
+            ("Mali", Propn, "NNP", 1, "nmod"),
+            ("marched", Verb, "VBD", 0, "root"),
+        ];
+        let mali = [Actor {
+            tokens: 2..3,
+            code: "MLI".to_string(),
+        }];
+        assert!(unknown_of(&rows, &mali).is_empty());
+        let rows = [
+            ("students", Noun, "NNS", 4, "nsubj"),
+            ("in", Adp, "IN", 3, "case"),
+            ("Mali", Propn, "NNP", 1, "nmod"),
+            ("marched", Verb, "VBD", 0, "root"),
+        ];
+        assert_eq!(unknown_of(&rows, &mali), ["students ---".to_string()]);
     }
 }

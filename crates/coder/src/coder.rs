@@ -223,13 +223,25 @@ pub fn code_sentence(
                 Some((b, Some(a), reverse.as_ref()?))
             }))
             .collect::<Vec<_>>();
-        for (a, b, code) in directed {
+        let code_of = |a: usize| sentence.actors[a].code.as_str();
+        for &(a, b, code) in &directed {
             let source = &sentence.actors[a];
-            // An act on its own actor is one on no other (`Turkish authorities imposed a
-            // curfew in Turkey`): a domestic event.
-            let target = b
-                .map(|b| &sentence.actors[b])
-                .filter(|t| t.code != source.code);
+            let mut target = b.map(|b| &sentence.actors[b]);
+            // An act on its own actor (`Turkish authorities imposed a curfew in Turkey`) is a
+            // domestic event with no target, unless the actor deals with another one there
+            // too, either way round.
+            if target.is_some_and(|t| t.code == source.code) {
+                let on_another = directed.iter().any(|&(a2, b2, code2)| {
+                    b2.is_some_and(|b2| {
+                        let (s2, t2) = (code_of(a2), code_of(b2));
+                        code2 == code && s2 != t2 && (s2 == source.code || t2 == source.code)
+                    })
+                });
+                if on_another {
+                    continue;
+                }
+                target = None;
+            }
             let event = Event {
                 source: source.code.clone(),
                 target: target.map(|t| t.code.clone()),
@@ -927,6 +939,24 @@ SAY
             codes(&accused, &[actor(0..1, "ARN")]),
             ["ARN - 112 v.txt:1"]
         );
+    }
+
+    #[test]
+    fn an_act_on_its_own_actor_is_domestic() {
+        use Upos::*;
+        let accused = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("Arnorian", Adj, "Arnorian", 4, "amod"),
+            ("spies", Noun, "spy", 2, "obj"),
+            ("and", Cconj, "and", 6, "cc"),
+            ("Gondor", Propn, "Gondor", 4, "conj"),
+        ];
+        let own = [actor(0..1, "ARN"), actor(2..3, "ARN")];
+        assert_eq!(codes(&accused, &own), ["ARN - 112 v.txt:1"]);
+        // Acting on another actor too, the actor does not act on itself as well.
+        let both = [actor(0..1, "ARN"), actor(2..3, "ARN"), actor(5..6, "GON")];
+        assert_eq!(codes(&accused, &both), ["ARN GON 112 v.txt:1"]);
     }
 
     #[test]

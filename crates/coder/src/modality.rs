@@ -151,11 +151,11 @@ mod tests {
 
     use super::*;
 
-    /// The modality of the verb at `verb` in a sentence of `(word, upos, head (1-based, 0 for
-    /// the root), deprel)` rows, the word standing for its lemma.
-    fn check(rows: &[(&'static str, Upos, usize, &str)], verb: usize, expected: Modality) {
-        let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
-        let analyses: Vec<Analysis> = rows
+    /// The words and analyses of a sentence of `(word, upos, head (1-based, 0 for the root),
+    /// deprel)` rows, the word standing for its lemma.
+    fn parsed(rows: &[(&'static str, Upos, usize, &str)]) -> (Vec<&'static str>, Vec<Analysis>) {
+        let words = rows.iter().map(|r| r.0).collect();
+        let analyses = rows
             .iter()
             .map(|&(word, upos, head, deprel)| {
                 Analysis::new(
@@ -168,6 +168,18 @@ mod tests {
                 )
             })
             .collect();
+        (words, analyses)
+    }
+
+    /// The modality of the verb at `verb` in a sentence of rows (see [`parsed`]), and whether
+    /// it states an obligation.
+    fn check(
+        rows: &[(&'static str, Upos, usize, &str)],
+        verb: usize,
+        expected: Modality,
+        obliges: bool,
+    ) {
+        let (words, analyses) = parsed(rows);
         let view = SentenceView {
             words: &words,
             analyses: &analyses,
@@ -175,7 +187,11 @@ mod tests {
             actors: &[],
         };
         let rules = ModalityRules::builtin().unwrap();
-        assert_eq!(rules.modality(verb, &view), expected, "{words:?} at {verb}");
+        assert_eq!(
+            (rules.modality(verb, &view), rules.obliges(verb, &view)),
+            (expected, obliges),
+            "{words:?} at {verb}"
+        );
     }
 
     #[test]
@@ -189,15 +205,15 @@ mod tests {
             ("hold", Verb, 2, "xcomp"),
             ("talks", Noun, 4, "obj"),
         ];
-        check(&plans, 1, Asserted);
-        check(&plans, 3, Intended);
+        check(&plans, 1, Asserted, false);
+        check(&plans, 3, Intended, false);
         let will = [
             ("US", Propn, 3, "nsubj"),
             ("will", Aux, 3, "aux"),
             ("provide", Verb, 0, "root"),
             ("aid", Noun, 3, "obj"),
         ];
-        check(&will, 2, Intended);
+        check(&will, 2, Intended, false);
         let said = [
             ("Blinken", Propn, 2, "nsubj"),
             ("say", Verb, 0, "root"),
@@ -205,8 +221,8 @@ mod tests {
             ("reject", Verb, 2, "ccomp"),
             ("talks", Noun, 4, "obj"),
         ];
-        check(&said, 1, Asserted);
-        check(&said, 3, Reported);
+        check(&said, 1, Asserted, false);
+        check(&said, 3, Reported, false);
         let condition = [
             ("if", Sconj, 3, "mark"),
             ("Pyongyang", Propn, 3, "nsubj"),
@@ -214,8 +230,32 @@ mod tests {
             ("Seoul", Propn, 5, "nsubj"),
             ("meet", Verb, 0, "root"),
         ];
-        check(&condition, 2, Hypothetical);
-        check(&condition, 4, Asserted);
+        check(&condition, 2, Hypothetical, false);
+        check(&condition, 4, Asserted, false);
+    }
+
+    #[test]
+    fn a_stated_obligation_obliges() {
+        use Modality::*;
+        use Upos::*;
+        let must = [
+            ("Russia", Propn, 2, "nsubj"),
+            ("say", Verb, 0, "root"),
+            ("Sudan", Propn, 5, "nsubj"),
+            ("must", Aux, 5, "aux"),
+            ("return", Verb, 2, "ccomp"),
+            ("it", Pron, 5, "obj"),
+        ];
+        check(&must, 1, Asserted, true);
+        check(&must, 4, Reported, true);
+        // An obligation of the subject's own, stated by nobody else, is no demand.
+        let own = [
+            ("Sudan", Propn, 3, "nsubj"),
+            ("must", Aux, 3, "aux"),
+            ("return", Verb, 0, "root"),
+            ("it", Pron, 3, "obj"),
+        ];
+        check(&own, 2, Asserted, false);
     }
 
     #[test]
@@ -227,7 +267,7 @@ mod tests {
         };
         assert_eq!(
             error("modal will\nmood will\n"),
-            "m.txt:2: unknown kind \"mood\" (condition, modal, intent or speech)"
+            "m.txt:2: unknown kind \"mood\" (condition, modal, intent, speech or obligation)"
         );
         assert_eq!(
             error("modal will\nmodal will\n"),

@@ -307,9 +307,14 @@ fn check_code(file: &str, line: usize, code: &str) -> crate::Result<()> {
 mod tests {
     use super::*;
 
-    fn check(cameo: &str, lemma: &str, modality: Modality, expected: Option<(&str, Option<&str>)>) {
+    fn check(
+        cameo: &str,
+        lemma: &str,
+        (modality, obliges): (Modality, bool),
+        expected: Option<(&str, Option<&str>)>,
+    ) {
         let ontology = Ontology::builtin().unwrap();
-        let plover = ontology.plover(cameo, lemma, modality, false);
+        let plover = ontology.plover(cameo, lemma, modality, obliges);
         assert_eq!(
             plover.as_ref().map(|p| (p.kind(), p.mode())),
             expected,
@@ -320,15 +325,43 @@ mod tests {
     #[test]
     fn crosswalk_modes_and_intent() {
         use Modality::*;
-        check("036", "seek", Asserted, Some(("AGREE", None)));
-        check("042", "visit", Asserted, Some(("CONSULT", Some("visit"))));
-        check("040", "meet", Intended, Some(("AGREE", None)));
-        check("0841", "free", Asserted, Some(("RETREAT", Some("release"))));
-        check("173", "detain", Asserted, Some(("COERCE", Some("arrest"))));
+        check("036", "seek", (Asserted, false), Some(("AGREE", None)));
+        check(
+            "042",
+            "visit",
+            (Asserted, false),
+            Some(("CONSULT", Some("visit"))),
+        );
+        check("040", "meet", (Intended, false), Some(("AGREE", None)));
+        check(
+            "0841",
+            "free",
+            (Asserted, false),
+            Some(("RETREAT", Some("release"))),
+        );
+        check(
+            "173",
+            "detain",
+            (Asserted, false),
+            Some(("COERCE", Some("arrest"))),
+        );
         // Statements and appeals are not PLOVER events.
-        check("010", "say", Asserted, None);
+        check("010", "say", (Asserted, false), None);
         // A code the crosswalk lacks takes its parent's or root's row.
-        check("176", "attack", Asserted, Some(("COERCE", None)));
+        check("176", "attack", (Asserted, false), Some(("COERCE", None)));
+        // A verb's own type wins over the crosswalk's (`agree to elections` is CAMEO 0831,
+        // a concession) and gives statements and appeals one; the crosswalk's mode goes
+        // with its type.
+        check("0831", "agree", (Asserted, false), Some(("AGREE", None)));
+        check("022", "urge", (Asserted, false), Some(("REQUEST", None)));
+        check(
+            "083",
+            "resign",
+            (Asserted, false),
+            Some(("RETREAT", Some("resign"))),
+        );
+        // A stated obligation (`said Sudan must return`) is a demand.
+        check("010", "say", (Asserted, true), Some(("REQUEST", None)));
     }
 
     #[test]
