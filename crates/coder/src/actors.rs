@@ -242,10 +242,6 @@ fn joined_by_coordination<'w>(end: usize, start: usize, word: &impl Fn(usize) ->
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
-    use dyad_doc::Analysis;
-
     use super::*;
 
     /// The codes `sentence_actors` gives `text`, with the words of each.
@@ -289,26 +285,13 @@ mod tests {
         );
     }
 
-    /// The subjects `unknown_subjects` finds in a parse of `(word, upos, xpos, head (1-based,
-    /// 0 for the root), deprel)` rows with `actors`.
+    /// The subjects `unknown_subjects` finds in a parse of `(word, upos, lemma, head
+    /// (1-based, 0 for the root), deprel)` rows with `actors`.
     fn unknown_of(
         rows: &[(&'static str, Upos, &str, usize, &str)],
         actors: &[Actor],
     ) -> Vec<String> {
-        let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
-        let analyses: Vec<Analysis> = rows
-            .iter()
-            .map(|&(word, upos, xpos, head, deprel)| {
-                Analysis::new(
-                    upos,
-                    Arc::from(xpos),
-                    Arc::from("_"),
-                    Arc::from(word),
-                    head.checked_sub(1),
-                    Arc::from(deprel),
-                )
-            })
-            .collect();
+        let (words, analyses) = crate::coder::tests::parsed(rows);
         let view = SentenceView {
             words: &words,
             analyses: &analyses,
@@ -324,41 +307,32 @@ mod tests {
     #[test]
     fn subjects_naming_no_actor_are_unknown_actors() {
         use Upos::*;
-        let protested = [
-            ("They", Pron, "PRP", 2, "nsubj"),
-            ("protested", Verb, "VBD", 0, "root"),
-            ("in", Adp, "IN", 4, "case"),
-            ("Mali", Propn, "NNP", 2, "obl"),
-            ("students", Noun, "NNS", 7, "nsubj"),
-            ("who", Pron, "WP", 7, "nsubj"),
-            ("marched", Verb, "VBD", 2, "parataxis"),
-        ];
-        let mali = [Actor {
-            tokens: 3..4,
+        let mali = |at: usize| Actor {
+            tokens: at..at + 1,
             code: "MLI".to_string(),
-        }];
+        };
+        let protested = [
+            ("They", Pron, "they", 2, "nsubj"),
+            ("protested", Verb, "protest", 0, "root"),
+            ("in", Adp, "in", 4, "case"),
+            ("Mali", Propn, "Mali", 2, "obl"),
+            ("and", Cconj, "and", 7, "cc"),
+            ("students", Noun, "student", 7, "nsubj"),
+            ("marched", Verb, "march", 2, "conj"),
+        ];
         assert_eq!(
-            unknown_of(&protested, &mali),
+            unknown_of(&protested, &[mali(3)]),
             ["They ---".to_string(), "students ---".to_string()]
         );
         // A subject naming an actor, even inside it, is that actor; a place does not count.
-        let rows = [
-            ("students", Noun, "NNS", 4, "nsubj"),
-            ("from", Adp, "IN", 3, "case"),
-            ("Mali", Propn, "NNP", 1, "nmod"),
-            ("marched", Verb, "VBD", 0, "root"),
-        ];
-        let mali = [Actor {
-            tokens: 2..3,
-            code: "MLI".to_string(),
-        }];
-        assert!(unknown_of(&rows, &mali).is_empty());
-        let rows = [
-            ("students", Noun, "NNS", 4, "nsubj"),
-            ("in", Adp, "IN", 3, "case"),
-            ("Mali", Propn, "NNP", 1, "nmod"),
-            ("marched", Verb, "VBD", 0, "root"),
-        ];
-        assert_eq!(unknown_of(&rows, &mali), ["students ---".to_string()]);
+        for (preposition, expected) in [("from", vec![]), ("in", vec!["students ---"])] {
+            let rows = [
+                ("students", Noun, "student", 4, "nsubj"),
+                (preposition, Adp, preposition, 3, "case"),
+                ("Mali", Propn, "Mali", 1, "nmod"),
+                ("marched", Verb, "march", 0, "root"),
+            ];
+            assert_eq!(unknown_of(&rows, &[mali(2)]), expected, "{preposition}");
+        }
     }
 }

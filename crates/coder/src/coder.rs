@@ -833,7 +833,7 @@ fn match_pattern<'p>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::sync::Arc;
 
     use super::*;
@@ -859,7 +859,7 @@ SAY
 ";
 
     /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
-    fn parsed(
+    pub(crate) fn parsed(
         rows: &[(&'static str, Upos, &str, usize, &str)],
     ) -> (Vec<&'static str>, Vec<Analysis>) {
         let words = rows.iter().map(|r| r.0).collect();

@@ -233,18 +233,19 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             let words: Vec<&str> = sentence.iter().map(|(s, _)| &text[s.range()]).collect();
             n_words += words.len();
             let analyses = analyzer.analyze(&words, 0);
-            let mut actors = sentence_actors(&kb, text, sentence, day, &mut found_names);
-            // A sentence read on its own: a subject the knowledge base does not know acts too.
+            let found = sentence_actors(&kb, text, sentence, day, &mut found_names);
+            // A sentence read on its own, as PLOVER reads it: a subject the knowledge base
+            // does not know, or a pronoun with nothing before it to stand for, acts too.
             let unknown = unknown_subjects(
                 &grammar,
                 &SentenceView {
                     words: &words,
                     analyses: &analyses,
                     first: 0,
-                    actors: &actors,
+                    actors: &found,
                 },
             );
-            actors.extend(unknown);
+            let actors = [found, unknown].concat();
             let view = SentenceView {
                 words: &words,
                 analyses: &analyses,
@@ -252,7 +253,7 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
                 actors: &actors,
             };
             if detail == Detail::Parse {
-                write_parse(&mut analysis, &words, &analyses);
+                crate::events::write_parse(&mut analysis, &words, &analyses);
             }
             if detail != Detail::None {
                 for actor in &actors {
@@ -312,22 +313,6 @@ fn plover_2(kind: &str) -> &str {
         "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
         "FIGHT" => "ASSAULT",
         other => other,
-    }
-}
-
-/// Writes a parse one token a line: index, word, lemma, UPOS, XPOS, head, relation.
-fn write_parse(out: &mut String, words: &[&str], analyses: &[dyad_doc::Analysis]) {
-    for (i, (word, a)) in words.iter().zip(analyses).enumerate() {
-        let head = a.head().map_or(0, |h| h + 1);
-        let _ = writeln!(
-            out,
-            "  {}\t{word}\t{}\t{:?}\t{}\t{head}\t{}",
-            i + 1,
-            a.lemma(),
-            a.upos(),
-            a.xpos(),
-            a.deprel()
-        );
     }
 }
 
