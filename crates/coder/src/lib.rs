@@ -38,7 +38,7 @@ pub use actors::{sentence_actors, unknown_subjects};
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
 pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;
-pub use ontology::Ontology;
+pub use ontology::{Ontology, Reading};
 pub use stage::EventStage;
 pub use verbs::{ImportReport, Pattern, Term, VerbDictionary, VerbEntry};
 

@@ -25,6 +25,19 @@ pub struct Ontology {
     verb_types: HashMap<String, Arc<str>>,
     /// The type of a statement of someone else's obligation (`said Sudan must return`).
     obligation: Option<Arc<str>>,
+    /// The type a negated event of a type takes instead (`AGREE` -> `REJECT`).
+    negated: HashMap<String, Arc<str>>,
+}
+
+/// How an event stands, beyond its code and verb, for its PLOVER reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// Its modality.
+    pub modality: Modality,
+    /// Whether it states someone else's obligation ([`crate::ModalityRules::obliges`]).
+    pub obliges: bool,
+    /// Whether its verb is negated (`will not accept`).
+    pub negated: bool,
 }
 
 /// The embedded files, by the paths their errors name.
@@ -211,6 +224,14 @@ impl Ontology {
                         .insert(lemma.to_lowercase(), Arc::from(kind))
                         .is_none()
                 }
+                ["negated", kind, new] => {
+                    check_type(file, line.number, kind)?;
+                    check_type(file, line.number, new)?;
+                    ontology
+                        .negated
+                        .insert(kind.to_string(), Arc::from(new))
+                        .is_none()
+                }
                 ["obligation", kind] => {
                     check_type(file, line.number, kind)?;
                     ontology.obligation.replace(Arc::from(kind)).is_none()
@@ -220,7 +241,7 @@ impl Ontology {
                         file,
                         line.number,
                         "expected `mode TYPE LEMMA MODE`, `intended TYPE NEW_TYPE`, \
-                         `verb LEMMA TYPE` or `obligation TYPE`",
+                         `negated TYPE NEW_TYPE`, `verb LEMMA TYPE` or `obligation TYPE`",
                     ))
                 }
             };
@@ -243,33 +264,31 @@ impl Ontology {
         *self.quad_class.get(root)?
     }
 
-    /// The PLOVER reading of an event coded `cameo` on a verb with lemma `lemma` and with
-    /// `modality`, `obliges` telling whether it states someone else's obligation
-    /// ([`crate::ModalityRules::obliges`]): the verb's own type where a rule gives one (`agree`
-    /// is AGREE), else the obligation's (a demand), else the crosswalk's type, mode and
-    /// contexts, with AGREE for intended cooperation; the verb's own mode where a rule gives
+    /// The PLOVER reading of an event coded `cameo` on a verb with lemma `lemma` that stands
+    /// as `reading` says: the verb's own type where a rule gives one (`agree` is AGREE), else
+    /// the obligation's for a stated obligation (a demand), else the crosswalk's type, mode
+    /// and contexts, with AGREE for intended cooperation; then the type a negated event of
+    /// that type takes (`will not accept` is a REJECT); the verb's own mode where a rule gives
     /// one (`release` is RETREAT, mode release). `None` when no rule and no crosswalk row
     /// gives a type (statements).
-    pub fn plover(
-        &self,
-        cameo: &str,
-        lemma: &str,
-        modality: Modality,
-        obliges: bool,
-    ) -> Option<Plover> {
+    pub fn plover(&self, cameo: &str, lemma: &str, reading: Reading) -> Option<Plover> {
         let lemma = lemma.to_lowercase();
         let row = lookup(&self.crosswalk, cameo);
         let fixed = self
             .verb_types
             .get(&lemma)
-            .or(self.obligation.as_ref().filter(|_| obliges));
+            .or(self.obligation.as_ref().filter(|_| reading.obliges));
         let kind = match (fixed, row) {
             (Some(kind), _) => kind.clone(),
-            (None, Some(row)) => match (modality, self.intended.get(row.kind())) {
+            (None, Some(row)) => match (reading.modality, self.intended.get(row.kind())) {
                 (Modality::Intended, Some(new)) => new.clone(),
                 _ => Arc::from(row.kind()),
             },
             (None, None) => return None,
+        };
+        let kind = match self.negated.get(&*kind).filter(|_| reading.negated) {
+            Some(new) => new.clone(),
+            None => kind,
         };
         // The crosswalk's contexts say what the event is about, whatever its type; its mode
         // belongs to its type, and another type has none.
@@ -310,11 +329,16 @@ mod tests {
     fn check(
         cameo: &str,
         lemma: &str,
-        (modality, obliges): (Modality, bool),
+        (modality, obliges, negated): (Modality, bool, bool),
         expected: Option<(&str, Option<&str>)>,
     ) {
         let ontology = Ontology::builtin().unwrap();
-        let plover = ontology.plover(cameo, lemma, modality, obliges);
+        let reading = Reading {
+            modality,
+            obliges,
+            negated,
+        };
+        let plover = ontology.plover(cameo, lemma, reading);
         assert_eq!(
             plover.as_ref().map(|p| (p.kind(), p.mode())),
             expected,
@@ -325,43 +349,86 @@ mod tests {
     #[test]
     fn crosswalk_modes_and_intent() {
         use Modality::*;
-        check("036", "seek", (Asserted, false), Some(("AGREE", None)));
+        check(
+            "036",
+            "seek",
+            (Asserted, false, false),
+            Some(("AGREE", None)),
+        );
         check(
             "042",
             "visit",
-            (Asserted, false),
+            (Asserted, false, false),
             Some(("CONSULT", Some("visit"))),
         );
-        check("040", "meet", (Intended, false), Some(("AGREE", None)));
+        check(
+            "040",
+            "meet",
+            (Intended, false, false),
+            Some(("AGREE", None)),
+        );
         check(
             "0841",
             "free",
-            (Asserted, false),
+            (Asserted, false, false),
             Some(("RETREAT", Some("release"))),
         );
         check(
             "173",
             "detain",
-            (Asserted, false),
+            (Asserted, false, false),
             Some(("COERCE", Some("arrest"))),
         );
         // Statements and appeals are not PLOVER events.
-        check("010", "say", (Asserted, false), None);
+        check("010", "say", (Asserted, false, false), None);
         // A code the crosswalk lacks takes its parent's or root's row.
-        check("176", "attack", (Asserted, false), Some(("COERCE", None)));
+        check(
+            "176",
+            "attack",
+            (Asserted, false, false),
+            Some(("COERCE", None)),
+        );
         // A verb's own type wins over the crosswalk's (`agree to elections` is CAMEO 0831,
         // a concession) and gives statements and appeals one; the crosswalk's mode goes
         // with its type.
-        check("0831", "agree", (Asserted, false), Some(("AGREE", None)));
-        check("022", "urge", (Asserted, false), Some(("REQUEST", None)));
+        check(
+            "0831",
+            "agree",
+            (Asserted, false, false),
+            Some(("AGREE", None)),
+        );
+        check(
+            "022",
+            "urge",
+            (Asserted, false, false),
+            Some(("REQUEST", None)),
+        );
         check(
             "083",
             "resign",
-            (Asserted, false),
+            (Asserted, false, false),
             Some(("RETREAT", Some("resign"))),
         );
         // A stated obligation (`said Sudan must return`) is a demand.
-        check("010", "say", (Asserted, true), Some(("REQUEST", None)));
+        check(
+            "010",
+            "say",
+            (Asserted, true, false),
+            Some(("REQUEST", None)),
+        );
+        // Not to agree or yield is to reject; not to attack is no other event.
+        check(
+            "0333",
+            "accept",
+            (Intended, false, true),
+            Some(("REJECT", None)),
+        );
+        check(
+            "190",
+            "attack",
+            (Asserted, false, true),
+            Some(("ASSAULT", None)),
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use std::{collections::BTreeMap, fmt::Write as _, path::Path, time::Instant};
 
 use dyad_coder::{
-    code_sentence, sentence_actors, unknown_subjects, Grammar, ModalityRules, Ontology,
+    code_sentence, sentence_actors, unknown_subjects, Grammar, ModalityRules, Ontology, Reading,
     SentenceView, VerbDictionary,
 };
 use dyad_kb::Kb;
@@ -262,10 +262,13 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
                 }
             }
             for event in code_sentence(&verbs, &grammar, &view) {
-                let mood = modality.modality(event.verb, &view);
+                let reading = Reading {
+                    modality: modality.modality(event.verb, &view),
+                    obliges: modality.obliges(event.verb, &view),
+                    negated: event.negated,
+                };
                 let lemma = analyses[event.verb].lemma();
-                let obliges = modality.obliges(event.verb, &view);
-                let plover = ontology.plover(&event.code, lemma, mood, obliges);
+                let plover = ontology.plover(&event.code, lemma, reading);
                 if detail != Detail::None {
                     let _ = writeln!(
                         analysis,
