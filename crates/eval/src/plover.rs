@@ -10,6 +10,13 @@
 //! accuracy = share of sentences whose gold type is among the types of the events dyad codes
 //! in it; strict = share whose main event (the one whose verb is nearest the root of the
 //! parse, the first in the text among equals) has the gold type.
+//!
+//! The sentences are examples with no article around them, so each is read on its own, as
+//! PLOVER (like POLECAT) reads events whose actors may be unknown: a subject that names no
+//! actor of the knowledge base, or a pronoun with nothing before it to stand for, is an actor
+//! of unknown identity, `---` ([`dyad_coder::unknown_subjects`]). The pipeline's event stage
+//! does not do this: in an article, such a subject is left to coreference.
+//! [`dev_outcomes`] lists the dev half sentence by sentence (`--example plover_dev`).
 
 use std::{collections::BTreeMap, fmt::Write as _, path::Path, time::Instant};
 
@@ -146,13 +153,15 @@ pub(crate) fn add_to(data_dir: &Path, report: &mut Report) -> crate::Result<bool
     Ok(true)
 }
 
-/// A regression floor just under today's test accuracy (0.383).
-const FLOOR: f64 = 0.35;
+/// A regression floor just under today's test accuracy (0.599).
+const FLOOR: f64 = 0.58;
 
 const NOTE: &str = "accuracy: the gold type is among the PLOVER types of dyad's events in the \
      sentence; strict: the main event's type is; no event: sentences where dyad codes no event \
-     with a PLOVER type (CAMEO statements and appeals have none). Issue 5's floor is accuracy \
-     >= 0.75 (goal 0.85), not reached: the floor here is a regression floor.";
+     with a PLOVER type (CAMEO statements have none). Each sentence is read on its own: a \
+     subject naming no known actor, or a pronoun, is an actor of unknown identity (`---`). \
+     Issue 5's floor is accuracy >= 0.75 (goal 0.85), reached on dev, not on test: the floor \
+     here is a regression floor.";
 
 /// The sentences of one half and how many dyad read right.
 struct Tally<'a> {
