@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dyad_coder::{
-    code_sentence, sentence_actors, Actor, Grammar, ModalityRules, Ontology, SentenceView,
+    code_sentence, sentence_actors, Actor, Grammar, ModalityRules, Ontology, Reading, SentenceView,
     VerbDictionary,
 };
 use dyad_doc::{Analysis, Span, Token};
@@ -63,9 +63,13 @@ fn bench_coder(c: &mut Criterion) {
                 actors: &actors,
             };
             for event in code_sentence(&verbs, &grammar, &view) {
-                let mood = modality.modality(event.verb, &view);
+                let reading = Reading {
+                    modality: modality.modality(event.verb, &view),
+                    obliges: modality.obliges(event.verb, &view),
+                    negated: event.negated,
+                };
                 let lemma = sentence.analyses[event.verb].lemma();
-                std::hint::black_box(ontology.plover(&event.code, lemma, mood));
+                std::hint::black_box(ontology.plover(&event.code, lemma, reading));
                 n_events += 1;
             }
         }

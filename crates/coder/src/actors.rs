@@ -4,10 +4,13 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use dyad_doc::{Span, Token};
+use dyad_doc::{Span, Token, Upos};
 use dyad_kb::{Kb, Match, Placement, Referent};
 
-use crate::Actor;
+use crate::{
+    coder::{phrase_actors, Tree},
+    Actor, Grammar, SentenceView,
+};
 
 /// The actors of a sentence's `tokens` (spans into `text`) on `day`, in text order.
 ///
@@ -123,6 +126,46 @@ pub fn sentence_actors(
 
 /// The country part of the code of an actor whose country the sentence does not say.
 const UNKNOWN_COUNTRY: &str = "---";
+
+/// Actors of unknown identity, coded `---`, for the subjects and passive agents of a parsed
+/// sentence that name none of its actors (as the coder reads a phrase: not counting places,
+/// `students throughout Indonesia`): a noun phrase the knowledge base does not know (`Doctors
+/// from two aid groups donated`, `killed by an improvised explosive device`) or a pronoun with
+/// no antecedent in the sentence (`they demonstrated`).
+///
+/// This is for reading a sentence on its own, the way PLOVER (like POLECAT) codes events
+/// whose actors may be unknown: there, what was done matters even when who did it is not
+/// known. Relative and interrogative pronouns are left out, since the clause's head names
+/// the actor (`officials who met`), and so are the subjects of words that are no verbs.
+pub fn unknown_subjects(grammar: &Grammar, sentence: &SentenceView) -> Vec<Actor> {
+    let tree = Tree::new(grammar, sentence);
+    let analyses = sentence.analyses;
+    let passive = |verb: usize| {
+        tree.children(verb)
+            .any(|c| analyses[c].deprel() == "nsubj:pass")
+    };
+    let acting = |t: usize| {
+        let a = &analyses[t];
+        let Some(head) = a.head().filter(|&h| h < analyses.len()) else {
+            return false;
+        };
+        let agent = a.deprel() == "obl:agent"
+            || (a.deprel() == "obl"
+                && passive(head)
+                && tree.children(t).any(|c| analyses[c].lemma() == "by"));
+        (matches!(a.deprel(), "nsubj" | "nsubj:pass") || agent)
+            && matches!(a.upos(), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+            && !matches!(a.xpos(), "WP" | "WDT" | "EX")
+            && matches!(analyses[head].upos(), Upos::Verb)
+    };
+    (0..analyses.len())
+        .filter(|&t| acting(t) && phrase_actors(t, sentence, &tree).is_empty())
+        .map(|t| Actor {
+            tokens: t..t + 1,
+            code: UNKNOWN_COUNTRY.to_string(),
+        })
+        .collect()
+}
 
 /// `actor` qualified by the role noun at `range` with sector `code`.
 fn qualify(actor: &Actor, range: &Range<usize>, code: &str, placement: Placement) -> Actor {
@@ -240,5 +283,56 @@ mod tests {
             actors_of("Rebels attacked Mali."),
             [("Mali".to_string(), "MLI".to_string())]
         );
+    }
+
+    /// The subjects `unknown_subjects` finds in a parse of `(word, upos, lemma, head
+    /// (1-based, 0 for the root), deprel)` rows with `actors`.
+    fn unknown_of(
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+        actors: &[Actor],
+    ) -> Vec<String> {
+        let (words, analyses) = crate::coder::tests::parsed(rows);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors,
+        };
+        unknown_subjects(&Grammar::builtin().unwrap(), &view)
+            .into_iter()
+            .map(|a| format!("{} {}", words[a.tokens.start], a.code))
+            .collect()
+    }
+
+    #[test]
+    fn subjects_naming_no_actor_are_unknown_actors() {
+        use Upos::*;
+        let mali = |at: usize| Actor {
+            tokens: at..at + 1,
+            code: "MLI".to_string(),
+        };
+        let protested = [
+            ("They", Pron, "they", 2, "nsubj"),
+            ("protested", Verb, "protest", 0, "root"),
+            ("in", Adp, "in", 4, "case"),
+            ("Mali", Propn, "Mali", 2, "obl"),
+            ("and", Cconj, "and", 7, "cc"),
+            ("students", Noun, "student", 7, "nsubj"),
+            ("marched", Verb, "march", 2, "conj"),
+        ];
+        assert_eq!(
+            unknown_of(&protested, &[mali(3)]),
+            ["They ---".to_string(), "students ---".to_string()]
+        );
+        // A subject naming an actor, even inside it, is that actor; a place does not count.
+        for (preposition, expected) in [("from", vec![]), ("in", vec!["students ---"])] {
+            let rows = [
+                ("students", Noun, "student", 4, "nsubj"),
+                (preposition, Adp, preposition, 3, "case"),
+                ("Mali", Propn, "Mali", 1, "nmod"),
+                ("marched", Verb, "march", 0, "root"),
+            ];
+            assert_eq!(unknown_of(&rows, &[mali(2)]), expected, "{preposition}");
+        }
     }
 }

@@ -226,11 +226,24 @@ pub fn code_sentence(
                 Some((b, Some(a), reverse.as_ref()?))
             }))
             .collect::<Vec<_>>();
-        for (a, b, code) in directed {
+        let code_of = |a: usize| sentence.actors[a].code.as_str();
+        for &(a, b, code) in &directed {
             let source = &sentence.actors[a];
-            let target = b.map(|b| &sentence.actors[b]);
+            let mut target = b.map(|b| &sentence.actors[b]);
+            // An act on its own actor (`Turkish authorities imposed a curfew in Turkey`) is a
+            // domestic event with no target, unless the actor deals with another one there
+            // too, either way round.
             if target.is_some_and(|t| t.code == source.code) {
-                continue;
+                let on_another = directed.iter().any(|&(a2, b2, code2)| {
+                    b2.is_some_and(|b2| {
+                        let (s2, t2) = (code_of(a2), code_of(b2));
+                        code2 == code && s2 != t2 && (s2 == source.code || t2 == source.code)
+                    })
+                });
+                if on_another {
+                    continue;
+                }
+                target = None;
             }
             let event = Event {
                 source: source.code.clone(),
@@ -347,7 +360,7 @@ fn stated_by(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize>
 }
 
 /// The dependency tree of a sentence, as child lists.
-struct Tree {
+pub(crate) struct Tree {
     children: Vec<Vec<usize>>,
     heads: Vec<Option<usize>>,
     /// Whether each token heads a phrase of place (`in south Ithilen`).
@@ -355,7 +368,7 @@ struct Tree {
 }
 
 impl Tree {
-    fn new(grammar: &Grammar, sentence: &SentenceView) -> Tree {
+    pub(crate) fn new(grammar: &Grammar, sentence: &SentenceView) -> Tree {
         let analyses = sentence.analyses;
         let n = analyses.len();
         let heads = sentence_heads(sentence, n);
@@ -379,7 +392,7 @@ impl Tree {
         }
     }
 
-    fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
         self.children[of].iter().copied()
     }
 
@@ -429,7 +442,7 @@ impl Tree {
 
     /// Whether `node` lies in the subtree of `root` (a tree has no cycles, but a bad parse
     /// might, so the walk is bounded).
-    fn dominates(&self, root: usize, mut node: usize) -> bool {
+    pub(crate) fn dominates(&self, root: usize, mut node: usize) -> bool {
         for _ in 0..=self.heads.len() {
             if node == root {
                 return true;
@@ -447,7 +460,7 @@ impl Tree {
 /// with it (`Arnor, Calenardhon and Gondor`), the actor nearest its head together with the
 /// actors coordinated with that one (`ties between Gondor and Osgiliath`), leaving out actors
 /// in phrases of place (`an attack by Osgiliath soldiers in south Ithilen` names Osgiliath).
-fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+pub(crate) fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     actors_below(root, sentence, tree, false)
 }
 
@@ -939,7 +952,7 @@ fn match_pattern<'p>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::sync::Arc;
 
     use super::*;
@@ -978,7 +991,7 @@ ASSASSINATE
 ";
 
     /// A sentence from `(word, upos, lemma, head (1-based, 0 for root), deprel)` rows.
-    fn parsed(
+    pub(crate) fn parsed(
         rows: &[(&'static str, Upos, &str, usize, &str)],
     ) -> (Vec<&'static str>, Vec<Analysis>) {
         let words = rows.iter().map(|r| r.0).collect();
@@ -1127,6 +1140,24 @@ ASSASSINATE
             codes(&accused, &[actor(0..1, "ARN")]),
             ["ARN - 112 v.txt:1"]
         );
+    }
+
+    #[test]
+    fn an_act_on_its_own_actor_is_domestic() {
+        use Upos::*;
+        let accused = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("Arnorian", Adj, "Arnorian", 4, "amod"),
+            ("spies", Noun, "spy", 2, "obj"),
+            ("and", Cconj, "and", 6, "cc"),
+            ("Gondor", Propn, "Gondor", 4, "conj"),
+        ];
+        let own = [actor(0..1, "ARN"), actor(2..3, "ARN")];
+        assert_eq!(codes(&accused, &own), ["ARN - 112 v.txt:1"]);
+        // Acting on another actor too, the actor does not act on itself as well.
+        let both = [actor(0..1, "ARN"), actor(2..3, "ARN"), actor(5..6, "GON")];
+        assert_eq!(codes(&accused, &both), ["ARN GON 112 v.txt:1"]);
     }
 
     #[test]

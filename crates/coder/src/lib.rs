@@ -40,11 +40,11 @@ mod setting;
 mod stage;
 mod verbs;
 
-pub use actors::sentence_actors;
+pub use actors::{sentence_actors, unknown_subjects};
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
 pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;
-pub use ontology::Ontology;
+pub use ontology::{Ontology, Reading};
 pub use pico::Pico;
 pub use stage::EventStage;
 pub use verbs::{

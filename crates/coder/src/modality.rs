@@ -11,13 +11,15 @@ use crate::{
     SentenceView,
 };
 
-/// The words that mark modality: conditions, modal auxiliaries, intent verbs, speech verbs.
+/// The words that mark modality: conditions, modal auxiliaries, intent verbs, speech verbs,
+/// and the auxiliaries of obligation that make a statement a demand.
 #[derive(Clone, Debug, Default)]
 pub struct ModalityRules {
     condition: HashSet<String>,
     modal: HashSet<String>,
     intent: HashSet<String>,
     speech: HashSet<String>,
+    obligation: HashSet<String>,
 }
 
 impl ModalityRules {
@@ -44,11 +46,15 @@ impl ModalityRules {
                 "modal" => &mut rules.modal,
                 "intent" => &mut rules.intent,
                 "speech" => &mut rules.speech,
+                "obligation" => &mut rules.obligation,
                 _ => {
                     return Err(error(
                         file,
                         line.number,
-                        format!("unknown kind {kind:?} (condition, modal, intent or speech)"),
+                        format!(
+                            "unknown kind {kind:?} (condition, modal, intent, speech or \
+                             obligation)"
+                        ),
                     ))
                 }
             };
@@ -61,6 +67,33 @@ impl ModalityRules {
             }
         }
         Ok(rules)
+    }
+
+    /// Whether the event whose verb is token `verb` of `sentence` states an obligation of
+    /// someone else's (`Russia said Sudan must return the helicopter`): the verb's clause has
+    /// an `obligation` auxiliary and is another verb's clausal complement, or one of the
+    /// verb's clausal complements has one. PLOVER reads such a statement as a demand.
+    pub fn obliges(&self, verb: usize, sentence: &SentenceView) -> bool {
+        self.obliges_in(verb, &Clauses::new(sentence))
+    }
+
+    /// [`ModalityRules::obliges`] on clauses read already.
+    pub(crate) fn obliges_in(&self, verb: usize, clauses: &Clauses) -> bool {
+        if verb >= clauses.len() {
+            return false;
+        }
+        let complement = |t: usize| matches!(clauses.deprel(t), "ccomp" | "parataxis");
+        let obliged = |t: usize| {
+            clauses.children(t).iter().any(|&c| {
+                clauses.deprel(c) == "aux"
+                    && self.obligation.contains(&clauses.lemma(c).to_lowercase())
+            })
+        };
+        (complement(verb) && clauses.head(verb).is_some() && obliged(verb))
+            || clauses
+                .children(verb)
+                .iter()
+                .any(|&c| complement(c) && obliged(c))
     }
 
     /// The modality of the event whose verb is token `verb` of `sentence`.
@@ -118,11 +151,11 @@ mod tests {
 
     use super::*;
 
-    /// The modality of the verb at `verb` in a sentence of `(word, upos, head (1-based, 0 for
-    /// the root), deprel)` rows, the word standing for its lemma.
-    fn check(rows: &[(&'static str, Upos, usize, &str)], verb: usize, expected: Modality) {
-        let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
-        let analyses: Vec<Analysis> = rows
+    /// The words and analyses of a sentence of `(word, upos, head (1-based, 0 for the root),
+    /// deprel)` rows, the word standing for its lemma.
+    fn parsed(rows: &[(&'static str, Upos, usize, &str)]) -> (Vec<&'static str>, Vec<Analysis>) {
+        let words = rows.iter().map(|r| r.0).collect();
+        let analyses = rows
             .iter()
             .map(|&(word, upos, head, deprel)| {
                 Analysis::new(
@@ -135,6 +168,18 @@ mod tests {
                 )
             })
             .collect();
+        (words, analyses)
+    }
+
+    /// The modality of the verb at `verb` in a sentence of rows (see [`parsed`]), and whether
+    /// it states an obligation.
+    fn check(
+        rows: &[(&'static str, Upos, usize, &str)],
+        verb: usize,
+        expected: Modality,
+        obliges: bool,
+    ) {
+        let (words, analyses) = parsed(rows);
         let view = SentenceView {
             words: &words,
             analyses: &analyses,
@@ -142,7 +187,11 @@ mod tests {
             actors: &[],
         };
         let rules = ModalityRules::builtin().unwrap();
-        assert_eq!(rules.modality(verb, &view), expected, "{words:?} at {verb}");
+        assert_eq!(
+            (rules.modality(verb, &view), rules.obliges(verb, &view)),
+            (expected, obliges),
+            "{words:?} at {verb}"
+        );
     }
 
     #[test]
@@ -156,15 +205,15 @@ mod tests {
             ("hold", Verb, 2, "xcomp"),
             ("talks", Noun, 4, "obj"),
         ];
-        check(&plans, 1, Asserted);
-        check(&plans, 3, Intended);
+        check(&plans, 1, Asserted, false);
+        check(&plans, 3, Intended, false);
         let will = [
             ("US", Propn, 3, "nsubj"),
             ("will", Aux, 3, "aux"),
             ("provide", Verb, 0, "root"),
             ("aid", Noun, 3, "obj"),
         ];
-        check(&will, 2, Intended);
+        check(&will, 2, Intended, false);
         let said = [
             ("Blinken", Propn, 2, "nsubj"),
             ("say", Verb, 0, "root"),
@@ -172,8 +221,8 @@ mod tests {
             ("reject", Verb, 2, "ccomp"),
             ("talks", Noun, 4, "obj"),
         ];
-        check(&said, 1, Asserted);
-        check(&said, 3, Reported);
+        check(&said, 1, Asserted, false);
+        check(&said, 3, Reported, false);
         let condition = [
             ("if", Sconj, 3, "mark"),
             ("Pyongyang", Propn, 3, "nsubj"),
@@ -181,8 +230,32 @@ mod tests {
             ("Seoul", Propn, 5, "nsubj"),
             ("meet", Verb, 0, "root"),
         ];
-        check(&condition, 2, Hypothetical);
-        check(&condition, 4, Asserted);
+        check(&condition, 2, Hypothetical, false);
+        check(&condition, 4, Asserted, false);
+    }
+
+    #[test]
+    fn a_stated_obligation_obliges() {
+        use Modality::*;
+        use Upos::*;
+        let must = [
+            ("Russia", Propn, 2, "nsubj"),
+            ("say", Verb, 0, "root"),
+            ("Sudan", Propn, 5, "nsubj"),
+            ("must", Aux, 5, "aux"),
+            ("return", Verb, 2, "ccomp"),
+            ("it", Pron, 5, "obj"),
+        ];
+        check(&must, 1, Asserted, true);
+        check(&must, 4, Reported, true);
+        // An obligation of the subject's own, stated by nobody else, is no demand.
+        let own = [
+            ("Sudan", Propn, 3, "nsubj"),
+            ("must", Aux, 3, "aux"),
+            ("return", Verb, 0, "root"),
+            ("it", Pron, 3, "obj"),
+        ];
+        check(&own, 2, Asserted, false);
     }
 
     #[test]
@@ -194,7 +267,7 @@ mod tests {
         };
         assert_eq!(
             error("modal will\nmood will\n"),
-            "m.txt:2: unknown kind \"mood\" (condition, modal, intent or speech)"
+            "m.txt:2: unknown kind \"mood\" (condition, modal, intent, speech or obligation)"
         );
         assert_eq!(
             error("modal will\nmodal will\n"),

@@ -21,6 +21,23 @@ pub struct Ontology {
     modes: HashMap<(String, String), Arc<str>>,
     /// The type an intended event of a type takes instead (`CONSULT` -> `AGREE`).
     intended: HashMap<String, Arc<str>>,
+    /// The type of every event on a verb, by lemma (`agree` -> `AGREE`).
+    verb_types: HashMap<String, Arc<str>>,
+    /// The type of a statement of someone else's obligation (`said Sudan must return`).
+    obligation: Option<Arc<str>>,
+    /// The type a negated event of a type takes instead (`AGREE` -> `REJECT`).
+    negated: HashMap<String, Arc<str>>,
+}
+
+/// How an event stands, beyond its code and verb, for its PLOVER reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// Its modality.
+    pub modality: Modality,
+    /// Whether it states someone else's obligation ([`crate::ModalityRules::obliges`]).
+    pub obliges: bool,
+    /// Whether its verb is negated (`will not accept`).
+    pub negated: bool,
 }
 
 /// The embedded files, by the paths their errors name.
@@ -200,11 +217,31 @@ impl Ontology {
                         .insert(kind.to_string(), Arc::from(new))
                         .is_none()
                 }
+                ["verb", lemma, kind] => {
+                    check_type(file, line.number, kind)?;
+                    ontology
+                        .verb_types
+                        .insert(lemma.to_lowercase(), Arc::from(kind))
+                        .is_none()
+                }
+                ["negated", kind, new] => {
+                    check_type(file, line.number, kind)?;
+                    check_type(file, line.number, new)?;
+                    ontology
+                        .negated
+                        .insert(kind.to_string(), Arc::from(new))
+                        .is_none()
+                }
+                ["obligation", kind] => {
+                    check_type(file, line.number, kind)?;
+                    ontology.obligation.replace(Arc::from(kind)).is_none()
+                }
                 _ => {
                     return Err(error(
                         file,
                         line.number,
-                        "expected `mode TYPE LEMMA MODE` or `intended TYPE NEW_TYPE`",
+                        "expected `mode TYPE LEMMA MODE`, `intended TYPE NEW_TYPE`, \
+                         `negated TYPE NEW_TYPE`, `verb LEMMA TYPE` or `obligation TYPE`",
                     ))
                 }
             };
@@ -227,27 +264,44 @@ impl Ontology {
         *self.quad_class.get(root)?
     }
 
-    /// The PLOVER reading of an event coded `cameo` on a verb with lemma `lemma` and with
-    /// `modality`: the crosswalk's type, mode and contexts, the verb's own mode where a rule
-    /// gives one (`release` is RETREAT, mode release), and AGREE for intended cooperation.
-    pub fn plover(&self, cameo: &str, lemma: &str, modality: Modality) -> Option<Plover> {
-        let row = lookup(&self.crosswalk, cameo)?;
-        let kind = match (modality, self.intended.get(row.kind())) {
-            (Modality::Intended, Some(new)) => new.clone(),
-            _ => Arc::from(row.kind()),
-        };
+    /// The PLOVER reading of an event coded `cameo` on a verb with lemma `lemma` that stands
+    /// as `reading` says: the verb's own type where a rule gives one (`agree` is AGREE), else
+    /// the obligation's for a stated obligation (a demand), else the crosswalk's type, mode
+    /// and contexts, with AGREE for intended cooperation; then the type a negated event of
+    /// that type takes (`will not accept` is a REJECT); the verb's own mode where a rule gives
+    /// one (`release` is RETREAT, mode release). `None` when no rule and no crosswalk row
+    /// gives a type (statements).
+    pub fn plover(&self, cameo: &str, lemma: &str, reading: Reading) -> Option<Plover> {
         let lemma = lemma.to_lowercase();
+        let row = lookup(&self.crosswalk, cameo);
+        let fixed = self
+            .verb_types
+            .get(&lemma)
+            .or(self.obligation.as_ref().filter(|_| reading.obliges));
+        let kind = match (fixed, row) {
+            (Some(kind), _) => kind.clone(),
+            (None, Some(row)) => match (reading.modality, self.intended.get(row.kind())) {
+                (Modality::Intended, Some(new)) => new.clone(),
+                _ => Arc::from(row.kind()),
+            },
+            (None, None) => return None,
+        };
+        let kind = match self.negated.get(&*kind).filter(|_| reading.negated) {
+            Some(new) => new.clone(),
+            None => kind,
+        };
+        // The crosswalk's contexts say what the event is about, whatever its type; its mode
+        // belongs to its type, and another type has none.
+        let context = row.map(|row| row.context().to_vec()).unwrap_or_default();
         let mode = self
             .modes
             .get(&(kind.to_string(), lemma))
             .cloned()
-            // The crosswalk's mode belongs to its type; a type changed by modality has none.
             .or_else(|| {
-                (*kind == *row.kind())
-                    .then(|| row.mode().map(Arc::from))
-                    .flatten()
+                row.filter(|row| *kind == *row.kind())
+                    .and_then(|row| row.mode().map(Arc::from))
             });
-        Some(Plover::new(kind, mode, row.context().to_vec()))
+        Some(Plover::new(kind, mode, context))
     }
 }
 
@@ -272,9 +326,19 @@ fn check_code(file: &str, line: usize, code: &str) -> crate::Result<()> {
 mod tests {
     use super::*;
 
-    fn check(cameo: &str, lemma: &str, modality: Modality, expected: Option<(&str, Option<&str>)>) {
+    fn check(
+        cameo: &str,
+        lemma: &str,
+        (modality, obliges, negated): (Modality, bool, bool),
+        expected: Option<(&str, Option<&str>)>,
+    ) {
         let ontology = Ontology::builtin().unwrap();
-        let plover = ontology.plover(cameo, lemma, modality);
+        let reading = Reading {
+            modality,
+            obliges,
+            negated,
+        };
+        let plover = ontology.plover(cameo, lemma, reading);
         assert_eq!(
             plover.as_ref().map(|p| (p.kind(), p.mode())),
             expected,
@@ -285,15 +349,86 @@ mod tests {
     #[test]
     fn crosswalk_modes_and_intent() {
         use Modality::*;
-        check("036", "seek", Asserted, Some(("AGREE", None)));
-        check("042", "visit", Asserted, Some(("CONSULT", Some("visit"))));
-        check("040", "meet", Intended, Some(("AGREE", None)));
-        check("0841", "free", Asserted, Some(("RETREAT", Some("release"))));
-        check("173", "detain", Asserted, Some(("COERCE", Some("arrest"))));
+        check(
+            "036",
+            "seek",
+            (Asserted, false, false),
+            Some(("AGREE", None)),
+        );
+        check(
+            "042",
+            "visit",
+            (Asserted, false, false),
+            Some(("CONSULT", Some("visit"))),
+        );
+        check(
+            "040",
+            "meet",
+            (Intended, false, false),
+            Some(("AGREE", None)),
+        );
+        check(
+            "0841",
+            "free",
+            (Asserted, false, false),
+            Some(("RETREAT", Some("release"))),
+        );
+        check(
+            "173",
+            "detain",
+            (Asserted, false, false),
+            Some(("COERCE", Some("arrest"))),
+        );
         // Statements and appeals are not PLOVER events.
-        check("010", "say", Asserted, None);
+        check("010", "say", (Asserted, false, false), None);
         // A code the crosswalk lacks takes its parent's or root's row.
-        check("176", "attack", Asserted, Some(("COERCE", None)));
+        check(
+            "176",
+            "attack",
+            (Asserted, false, false),
+            Some(("COERCE", None)),
+        );
+        // A verb's own type wins over the crosswalk's (`agree to elections` is CAMEO 0831,
+        // a concession) and gives statements and appeals one; the crosswalk's mode goes
+        // with its type.
+        check(
+            "0831",
+            "agree",
+            (Asserted, false, false),
+            Some(("AGREE", None)),
+        );
+        check(
+            "022",
+            "urge",
+            (Asserted, false, false),
+            Some(("REQUEST", None)),
+        );
+        check(
+            "083",
+            "resign",
+            (Asserted, false, false),
+            Some(("RETREAT", Some("resign"))),
+        );
+        // A stated obligation (`said Sudan must return`) is a demand.
+        check(
+            "010",
+            "say",
+            (Asserted, true, false),
+            Some(("REQUEST", None)),
+        );
+        // Not to agree or yield is to reject; not to attack is no other event.
+        check(
+            "0333",
+            "accept",
+            (Intended, false, true),
+            Some(("REJECT", None)),
+        );
+        check(
+            "190",
+            "attack",
+            (Asserted, false, true),
+            Some(("ASSAULT", None)),
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use dyad_kb::Kb;
 
 use crate::{
     clauses::Clauses, code_sentence, sentence_actors, setting::Setting, Grammar, ModalityRules,
-    Ontology, SentenceView, VerbDictionary,
+    Ontology, Reading, SentenceView, VerbDictionary,
 };
 
 /// The stage that codes events; needs tokens, sentences, syntax, times and places.
@@ -231,7 +231,11 @@ impl Stage for EventStage {
                     plover: self.ontology.plover(
                         &event.code,
                         analyses[event.verb].lemma(),
-                        modality,
+                        Reading {
+                            modality,
+                            obliges: self.modality.obliges_in(event.verb, &clauses),
+                            negated: event.negated,
+                        },
                     ),
                     modality,
                     date,

@@ -495,18 +495,7 @@ impl Coder {
                 first: 0,
                 actors: &actors,
             };
-            for (i, (word, a)) in words.iter().zip(&analyses).enumerate() {
-                let head = a.head().map_or(0, |h| h + 1);
-                let _ = writeln!(
-                    analysis,
-                    "  {}\t{word}\t{}\t{:?}\t{}\t{head}\t{}",
-                    i + 1,
-                    a.lemma(),
-                    a.upos(),
-                    a.xpos(),
-                    a.deprel()
-                );
-            }
+            write_parse(analysis, &words, &analyses);
             for actor in &actors {
                 let _ = writeln!(
                     analysis,
@@ -552,6 +541,22 @@ impl Coder {
             coded.clear();
         }
         coded
+    }
+}
+
+/// Writes a parse one token a line: index, word, lemma, UPOS, XPOS, head, relation.
+pub(crate) fn write_parse(out: &mut String, words: &[&str], analyses: &[dyad_doc::Analysis]) {
+    for (i, (word, a)) in words.iter().zip(analyses).enumerate() {
+        let head = a.head().map_or(0, |h| h + 1);
+        let _ = writeln!(
+            out,
+            "  {}\t{word}\t{}\t{:?}\t{}\t{head}\t{}",
+            i + 1,
+            a.lemma(),
+            a.upos(),
+            a.xpos(),
+            a.deprel()
+        );
     }
 }
 

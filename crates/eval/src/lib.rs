@@ -50,7 +50,7 @@ pub mod events;
 pub mod geo;
 mod ner;
 pub mod news;
-mod plover;
+pub mod plover;
 pub mod quotes;
 mod report;
 mod timex;

@@ -10,11 +10,19 @@
 //! accuracy = share of sentences whose gold type is among the types of the events dyad codes
 //! in it; strict = share whose main event (the one whose verb is nearest the root of the
 //! parse, the first in the text among equals) has the gold type.
+//!
+//! The sentences are examples with no article around them, so each is read on its own, as
+//! PLOVER (like POLECAT) reads events whose actors may be unknown: a subject that names no
+//! actor of the knowledge base, or a pronoun with nothing before it to stand for, is an actor
+//! of unknown identity, `---` ([`dyad_coder::unknown_subjects`]). The pipeline's event stage
+//! does not do this: in an article, such a subject is left to coreference.
+//! [`dev_outcomes`] lists the dev half sentence by sentence (`--example plover_dev`).
 
-use std::{collections::BTreeMap, path::Path, time::Instant};
+use std::{collections::BTreeMap, fmt::Write as _, path::Path, time::Instant};
 
 use dyad_coder::{
-    code_sentence, sentence_actors, Grammar, ModalityRules, Ontology, SentenceView, VerbDictionary,
+    code_sentence, sentence_actors, unknown_subjects, Grammar, ModalityRules, Ontology, Reading,
+    SentenceView, VerbDictionary,
 };
 use dyad_kb::Kb;
 use dyad_nlp::{SentenceSplitter, Tokenizer};
@@ -39,12 +47,45 @@ struct Record {
     text: Option<String>,
 }
 
-/// What dyad made of one sentence.
-struct Outcome {
-    half: Half,
-    gold: String,
+/// What dyad made of one gold-standard sentence.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The half it belongs to.
+    pub half: Half,
+    /// The sentence.
+    pub text: String,
+    /// The gold PLOVER 2.0 type.
+    pub gold: String,
     /// The PLOVER types of its events, the main event's first.
-    types: Vec<String>,
+    pub types: Vec<String>,
+    /// Its actors and events, one a line, and its parse when asked for (empty when not).
+    pub analysis: String,
+}
+
+/// How much of each sentence's reading [`dev_outcomes`] writes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Only the types.
+    None,
+    /// The actors and events, with the rule that fired.
+    Events,
+    /// The parse as well.
+    Parse,
+}
+
+/// What dyad made of each dev sentence, for developing rules without looking at the test
+/// half; `None` when the gold standard is missing.
+pub fn dev_outcomes(data_dir: &Path, detail: Detail) -> crate::Result<Option<Vec<Outcome>>> {
+    if !data_dir.join(RECORDS).is_file() {
+        return Ok(None);
+    }
+    let (outcomes, _) = code_all(data_dir, detail)?;
+    Ok(Some(
+        outcomes
+            .into_iter()
+            .filter(|o| o.half == Half::Dev)
+            .collect(),
+    ))
 }
 
 /// Runs the suite, or skips it when the gold standard is missing.
@@ -53,7 +94,7 @@ pub(crate) fn run(data_dir: &Path) -> crate::Result<Report> {
     if let Some(skipped) = crate::skip_if_missing("plover", data_dir, &[RECORDS], what) {
         return Ok(skipped);
     }
-    let (outcomes, words_per_s) = code_all(data_dir)?;
+    let (outcomes, words_per_s) = code_all(data_dir, Detail::None)?;
     let mut report = Report::new("plover", &HEADER);
     for half in [Half::Dev, Half::Test] {
         let tally = Tally::of(&outcomes, half);
@@ -85,7 +126,7 @@ pub(crate) fn add_to(data_dir: &Path, report: &mut Report) -> crate::Result<bool
     if !data_dir.join(RECORDS).is_file() {
         return Ok(false);
     }
-    let (outcomes, _) = code_all(data_dir)?;
+    let (outcomes, _) = code_all(data_dir, Detail::None)?;
     for half in [Half::Dev, Half::Test] {
         let tally = Tally::of(&outcomes, half);
         report.row(vec![
@@ -112,13 +153,15 @@ pub(crate) fn add_to(data_dir: &Path, report: &mut Report) -> crate::Result<bool
     Ok(true)
 }
 
-/// A regression floor just under today's test accuracy (0.383).
-const FLOOR: f64 = 0.35;
+/// A regression floor just under today's test accuracy (0.599).
+const FLOOR: f64 = 0.58;
 
 const NOTE: &str = "accuracy: the gold type is among the PLOVER types of dyad's events in the \
      sentence; strict: the main event's type is; no event: sentences where dyad codes no event \
-     with a PLOVER type (CAMEO statements and appeals have none). Issue 5's floor is accuracy \
-     >= 0.75 (goal 0.85), not reached: the floor here is a regression floor.";
+     with a PLOVER type (CAMEO statements have none). Each sentence is read on its own: a \
+     subject naming no known actor, or a pronoun, is an actor of unknown identity (`---`). \
+     Issue 5's floor is accuracy >= 0.75 (goal 0.85), reached on dev, not on test: the floor \
+     here is a regression floor.";
 
 /// The sentences of one half and how many dyad read right.
 struct Tally<'a> {
@@ -157,7 +200,7 @@ impl<'a> Tally<'a> {
 }
 
 /// Codes every gold sentence: what dyad made of each, and words per second.
-fn code_all(data_dir: &Path) -> crate::Result<(Vec<Outcome>, f64)> {
+fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64)> {
     let path = data_dir.join(RECORDS);
     let records: Vec<Record> =
         serde_json::from_str(&crate::read_text(&path)?).map_err(|e| Error::Mismatch {
@@ -193,22 +236,61 @@ fn code_all(data_dir: &Path) -> crate::Result<(Vec<Outcome>, f64)> {
         splitter.split(text, &tokens, &mut ranges);
         // (depth of the verb, text order, type) of each event.
         let mut coded = Vec::new();
+        let mut analysis = String::new();
         for range in &ranges {
             let sentence = &tokens[range.clone()];
             let words: Vec<&str> = sentence.iter().map(|(s, _)| &text[s.range()]).collect();
             n_words += words.len();
             let analyses = analyzer.analyze(&words, 0);
-            let actors = sentence_actors(&kb, text, sentence, day, &mut found_names);
+            let found = sentence_actors(&kb, text, sentence, day, &mut found_names);
+            // A sentence read on its own, as PLOVER reads it: a subject the knowledge base
+            // does not know, or a pronoun with nothing before it to stand for, acts too.
+            let unknown = unknown_subjects(
+                &grammar,
+                &SentenceView {
+                    words: &words,
+                    analyses: &analyses,
+                    first: 0,
+                    actors: &found,
+                },
+            );
+            let actors = [found, unknown].concat();
             let view = SentenceView {
                 words: &words,
                 analyses: &analyses,
                 first: 0,
                 actors: &actors,
             };
+            if detail == Detail::Parse {
+                crate::events::write_parse(&mut analysis, &words, &analyses);
+            }
+            if detail != Detail::None {
+                for actor in &actors {
+                    let tokens = words[actor.tokens.clone()].join(" ");
+                    let _ = writeln!(analysis, "  actor {} {tokens:?}", actor.code);
+                }
+            }
             for event in code_sentence(&verbs, &grammar, &view) {
-                let mood = modality.modality(event.verb, &view);
+                let reading = Reading {
+                    modality: modality.modality(event.verb, &view),
+                    obliges: modality.obliges(event.verb, &view),
+                    negated: event.negated,
+                };
                 let lemma = analyses[event.verb].lemma();
-                if let Some(plover) = ontology.plover(&event.code, lemma, mood) {
+                let plover = ontology.plover(&event.code, lemma, reading);
+                if detail != Detail::None {
+                    let _ = writeln!(
+                        analysis,
+                        "  event {} {} {} {} verb {:?} rule {}",
+                        event.source,
+                        event.target.as_deref().unwrap_or("-"),
+                        event.code,
+                        plover.as_ref().map_or("-", |p| p.kind()),
+                        words[event.verb],
+                        event.rule
+                    );
+                }
+                if let Some(plover) = plover {
                     let depth = depth(event.verb, &analyses);
                     coded.push((depth, range.start + event.verb, plover.kind().to_string()));
                 }
@@ -217,8 +299,10 @@ fn code_all(data_dir: &Path) -> crate::Result<(Vec<Outcome>, f64)> {
         coded.sort();
         outcomes.push(Outcome {
             half: half(text),
+            text: text.to_string(),
             gold: plover_2(&record.event).to_string(),
             types: coded.into_iter().map(|(_, _, kind)| kind).collect(),
+            analysis,
         });
     }
     let seconds = started.elapsed().as_secs_f64();
