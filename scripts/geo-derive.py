@@ -82,7 +82,8 @@ HEADER = """\
 #   their populations are unknown (0). They answer only to their full names ("Polk County"):
 #   bare, most are surnames ("Polk", "Wood").
 # - Regions (the Korean Peninsula, the Middle East, ...) are written by hand in the script with
-#   the position of their middle; they have no GeoNames ids here.
+#   the position of their middle and their demonyms ("South Ossetian"); only the European
+#   Union has its GeoNames id (and GeoNames' point, Brussels).
 """
 
 US_STATES = {
@@ -130,25 +131,26 @@ OTHER_ADMIN1 = {
 }
 
 # Regions that are not countries or divisions, with the middle of each: (name, alternates,
-# country or "-" for one across countries, latitude, longitude).
+# demonyms, country or "-" for one across countries, latitude, longitude, GeoNames id or None).
+# The European Union is placed where GeoNames places it, at its seat in Brussels: news names
+# the Union for its institutions far more than for its land.
 REGIONS = [
-    ("Korean Peninsula", [], "-", 37.5, 127.5),
-    ("Middle East", ["Mideast"], "-", 29.0, 42.0),
-    ("Balkans", [], "-", 43.0, 21.0),
-    ("Caucasus", [], "-", 42.5, 44.5),
-    ("Horn of Africa", [], "-", 8.0, 45.0),
-    ("Sahel", [], "-", 15.0, 5.0),
-    ("Gaza Strip", ["Gaza"], "PS", 31.42, 34.38),
-    ("West Bank", [], "PS", 31.95, 35.25),
-    # The European Union's geographic centre after 2020, in Gadheim, Bavaria.
-    ("European Union", ["EU"], "-", 49.84, 9.90),
-    ("South Ossetia", [], "GE", 42.35, 43.97),
-    ("Abkhazia", [], "GE", 43.0, 41.0),
-    ("Kashmir", [], "-", 34.5, 75.5),
-    ("Kurdistan", [], "-", 37.0, 43.5),
-    ("Darfur", [], "SD", 13.5, 24.0),
-    ("Tibet", [], "CN", 31.5, 88.0),
-    ("Crimea", [], "UA", 45.3, 34.4),
+    ("Korean Peninsula", [], [], "-", 37.5, 127.5, None),
+    ("Middle East", ["Mideast"], [], "-", 29.0, 42.0, None),
+    ("Balkans", [], [], "-", 43.0, 21.0, None),
+    ("Caucasus", [], [], "-", 42.5, 44.5, None),
+    ("Horn of Africa", [], [], "-", 8.0, 45.0, None),
+    ("Sahel", [], [], "-", 15.0, 5.0, None),
+    ("Gaza Strip", ["Gaza"], ["Gazan", "Gazans"], "PS", 31.42, 34.38, None),
+    ("West Bank", [], [], "PS", 31.95, 35.25, None),
+    ("European Union", ["EU"], [], "-", 50.8386, 4.3760, 6695072),
+    ("South Ossetia", [], ["South Ossetian", "South Ossetians"], "GE", 42.35, 43.97, None),
+    ("Abkhazia", [], ["Abkhaz", "Abkhazian", "Abkhazians"], "GE", 43.0, 41.0, None),
+    ("Kashmir", [], ["Kashmiri", "Kashmiris"], "-", 34.5, 75.5, None),
+    ("Kurdistan", [], [], "-", 37.0, 43.5, None),
+    ("Darfur", [], ["Darfuri", "Darfuris"], "SD", 13.5, 24.0, None),
+    ("Tibet", [], ["Tibetan", "Tibetans"], "CN", 31.5, 88.0, None),
+    ("Crimea", [], ["Crimean", "Crimeans"], "UA", 45.3, 34.4, None),
 ]
 
 # City names that English news uses for something else: translated exonyms ("White House"
@@ -307,8 +309,8 @@ def county_rows(us_counties, zips):
 
 
 def region_rows():
-    return [row(None, "RGN", country, "-", lat, lon, 0, name, alternates)
-            for name, alternates, country, lat, lon in REGIONS]
+    return [row(geonameid, "RGN", country, "-", lat, lon, 0, name, alternates, demonyms)
+            for name, alternates, demonyms, country, lat, lon, geonameid in REGIONS]
 
 
 def city_rows(cities, countries):
