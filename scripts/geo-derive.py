@@ -331,8 +331,17 @@ def county_rows(us_counties, zips):
             continue
         lat = sum(p[0] for p in members) / len(members)
         lon = sum(p[1] for p in members) / len(members)
-        rows.append(row(None, "ADM2", "US", county["state"], lat, lon, 0, county["name"], []))
+        rows.append(row(None, "ADM2", "US", county["state"], lat, lon, 0, county["name"],
+                        county_alternates(county["name"])))
     return rows
+
+
+def county_alternates(name):
+    """The short forms news writes for a county: "Platte Co." and the bare "Platte"."""
+    bare, suffix = name.rsplit(" ", 1) if " " in name else (name, "")
+    if suffix != "County":
+        return []
+    return [f"{bare} Co.", bare]
 
 
 def region_rows():

@@ -109,11 +109,16 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether the entry is a populated place of fewer than [`Entry::MINOR_POPULATION`]
-    /// people: the gazetteer's many small places are often named like words and surnames
-    /// ("Christmas", "Davidson"), so a name that can only be one needs the document's support.
-    pub fn is_minor(&self) -> bool {
-        matches!(self.feature, Feature::City) && self.population < Entry::MINOR_POPULATION
+    /// Whether the entry, named as `written`, is a populated place of fewer than
+    /// [`Entry::MINOR_POPULATION`] people or a county named without "County": the gazetteer's
+    /// many small places and counties are often named like words and surnames ("Christmas",
+    /// "Davidson", "Clarke"), so a name that can only be one needs the document's support.
+    pub fn is_minor(&self, written: &str) -> bool {
+        match self.feature {
+            Feature::City => self.population < Entry::MINOR_POPULATION,
+            Feature::Admin2 => !written.eq_ignore_ascii_case(&self.name),
+            _ => false,
+        }
     }
 
     /// See [`Entry::is_minor`]: the smallest population GeoNames' `cities15000` lists.

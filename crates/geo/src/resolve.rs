@@ -129,10 +129,11 @@ impl Gazetteer {
         // A neighbouring name makes a sequence of places ("Paris Texas") only if it can be
         // more than a small place: there are towns called Post and Secretary.
         let major = |k: usize| {
+            let written = &text[found[k].span.range()];
             self.candidates(&found[k])
                 .0
                 .iter()
-                .any(|&c| self.entry(c).is_some_and(|e| !e.is_minor()))
+                .any(|&c| self.entry(c).is_some_and(|e| !e.is_minor(written)))
         };
         for (k, m) in found.iter().enumerate() {
             let first = m.tokens.start;
@@ -225,7 +226,7 @@ impl Gazetteer {
                     .collect()
             })
             .collect();
-        let weights: Vec<f64> = mentions.iter().map(|m| self.vote_weight(m)).collect();
+        let weights: Vec<f64> = mentions.iter().map(|m| self.vote_weight(text, m)).collect();
         let pairs = self.pairs(mentions, &weights);
         // Round one votes with the priors; round two with the readings round one chose.
         let mut beliefs: Vec<Vec<f64>> = priors.iter().map(|p| softmax(p)).collect();
@@ -269,16 +270,17 @@ impl Gazetteer {
     /// How much a mention's name votes for the countries and states of its candidates: less
     /// when it can only be a small place, since many small places are named like words and
     /// surnames ("Christmas", "Davidson").
-    fn vote_weight(&self, mention: &Mention) -> f64 {
+    fn vote_weight(&self, text: &str, mention: &Mention) -> f64 {
         let weight = if mention.dateline {
             DATELINE_VOTES
         } else {
             1.0
         };
+        let written = text.get(mention.span.range()).unwrap_or_default();
         let minor = mention
             .candidates
             .iter()
-            .all(|&c| self.entries()[c as usize].is_minor());
+            .all(|&c| self.entries()[c as usize].is_minor(written));
         if minor {
             weight * MINOR_VOTES
         } else {
