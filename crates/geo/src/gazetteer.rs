@@ -4,13 +4,17 @@ use std::{io::Read, sync::Arc};
 
 use dyad_kb::{CasePolicy, Match, Matcher, MatcherBuilder};
 use dyad_nlp::Tokenizer;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::{Error, Problem};
 
 /// The built-in gazetteer, derived from GeoNames by `scripts/geo-derive.py` (its header
 /// documents the format), gzip-compressed: 13 MB of text take 4.7 MB in the binary.
 const BUILTIN: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
+
+/// Names and demonyms the derived gazetteer lacks, kept by hand (its header documents the
+/// format).
+const BUILTIN_ALIASES: &str = include_str!("../data/aliases.tsv");
 
 /// The number of tab-separated columns of a gazetteer line.
 const COLUMNS: usize = 10;
@@ -105,11 +109,16 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether the entry is a populated place of fewer than [`Entry::MINOR_POPULATION`]
-    /// people: the gazetteer's many small places are often named like words and surnames
-    /// ("Christmas", "Davidson"), so a name that can only be one needs the document's support.
-    pub fn is_minor(&self) -> bool {
-        matches!(self.feature, Feature::City) && self.population < Entry::MINOR_POPULATION
+    /// Whether the entry, named as `written`, is a populated place of fewer than
+    /// [`Entry::MINOR_POPULATION`] people or a county named without "County": the gazetteer's
+    /// many small places and counties are often named like words and surnames ("Christmas",
+    /// "Davidson", "Clarke"), so a name that can only be one needs the document's support.
+    pub fn is_minor(&self, written: &str) -> bool {
+        match self.feature {
+            Feature::City => self.population < Entry::MINOR_POPULATION,
+            Feature::Admin2 => !written.eq_ignore_ascii_case(&self.name),
+            _ => false,
+        }
     }
 
     /// See [`Entry::is_minor`]: the smallest population GeoNames' `cities15000` lists.
@@ -135,18 +144,30 @@ impl Gazetteer {
         flate2::read::GzDecoder::new(BUILTIN)
             .read_to_string(&mut text)
             .map_err(Error::Builtin)?;
-        Gazetteer::parse("gazetteer.tsv", &text)
+        Gazetteer::parse_with_aliases(("gazetteer.tsv", &text), ("aliases.tsv", BUILTIN_ALIASES))
     }
 
     /// Reads a gazetteer in the built-in file's format; `file` names it in problems.
     ///
     /// Every invalid line is reported, with its `file:line`, in one [`Error::Invalid`].
     pub fn parse(file: &str, text: &str) -> crate::Result<Gazetteer> {
+        Gazetteer::parse_with_aliases((file, text), ("", ""))
+    }
+
+    /// Reads a gazetteer and a file of aliases for its entries, each given as `(file, text)`
+    /// in the built-in files' formats (`crates/geo/data/aliases.tsv` documents the aliases').
+    ///
+    /// Every invalid line of either is reported, with its `file:line`, in one
+    /// [`Error::Invalid`].
+    pub fn parse_with_aliases(
+        (file, text): (&str, &str),
+        (aliases_file, aliases): (&str, &str),
+    ) -> crate::Result<Gazetteer> {
         let tokenizer = Tokenizer::new()?;
         let mut builder = MatcherBuilder::new();
         let mut entries = Vec::new();
         let mut problems = Vec::new();
-        let mut ids = FxHashSet::default();
+        let mut ids = FxHashMap::default();
         let mut codes = FxHashMap::default();
         let mut n_names = 0;
         for (index, line) in text.lines().enumerate() {
@@ -166,7 +187,7 @@ impl Gazetteer {
                 }
             };
             if let Some(id) = entry.geonameid {
-                if !ids.insert(id) {
+                if ids.insert(id, entries.len()).is_some() {
                     problems.push(Problem {
                         file: file.to_string(),
                         line: number,
@@ -197,6 +218,23 @@ impl Gazetteer {
                 }
             }
             entries.push(entry);
+        }
+        for (index, line) in aliases.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match parse_alias(line, &ids, &entries) {
+                Ok((alias, target)) => {
+                    if builder.insert(&tokenizer, alias, CasePolicy::AsWritten, target) {
+                        n_names += 1;
+                    }
+                }
+                Err(message) => problems.push(Problem {
+                    file: aliases_file.to_string(),
+                    line: index + 1,
+                    message,
+                }),
+            }
         }
         if !problems.is_empty() {
             return Err(Error::Invalid { problems });
@@ -256,6 +294,45 @@ impl Gazetteer {
     pub fn n_names(&self) -> usize {
         self.n_names
     }
+}
+
+/// Parses one line of an aliases file into the alias and its matcher target; `ids` maps the
+/// GeoNames ids of `entries` to their indices.
+fn parse_alias<'a>(
+    line: &'a str,
+    ids: &FxHashMap<u32, usize>,
+    entries: &[Entry],
+) -> Result<(&'a str, u32), String> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    let [alias, kind, id, name] = fields[..] else {
+        return Err(format!(
+            "expected 4 tab-separated columns (alias, kind, geonameid, name), found {}",
+            fields.len()
+        ));
+    };
+    if alias.trim().is_empty() {
+        return Err("empty alias".to_string());
+    }
+    let demonym = match kind {
+        "name" => 0,
+        "demonym" => DEMONYM_BIT,
+        other => return Err(format!("kind {other:?} is neither `name` nor `demonym`")),
+    };
+    let id = id
+        .parse::<u32>()
+        .map_err(|_| format!("geonameid {id:?} is not a number"))?;
+    let index = *ids
+        .get(&id)
+        .ok_or_else(|| format!("no gazetteer entry has geonameid {id}"))?;
+    let entry = &entries[index];
+    if *entry.name != *name {
+        return Err(format!("geonameid {id} is {:?}, not {name:?}", entry.name));
+    }
+    let target = u32::try_from(index)
+        .ok()
+        .and_then(|index| index.checked_mul(2))
+        .ok_or_else(|| "too many entries".to_string())?;
+    Ok((alias, target | demonym))
 }
 
 /// The non-empty names of a `|`-separated column.
@@ -391,6 +468,42 @@ mod tests {
                 "test.tsv:7: expected 10 tab-separated columns, found 3",
                 "test.tsv:9: geonameid 8 is given twice",
             ],
+        );
+    }
+
+    #[test]
+    fn aliases_name_entries_by_id_and_report_every_bad_line() {
+        const PLACES: &str = "1581130\tPPLC\tVN\t44\t21.0245\t105.8412\t7785000\tHanoi\t\t\n\
+                              1227603\tPCLI\tLK\t-\t7.0\t81.0\t21670000\tSri Lanka\t\t\n";
+        let aliases =
+            "# header\nHN\tname\t1581130\tHanoi\nSinhalese\tdemonym\t1227603\tSri Lanka\n";
+        let gazetteer =
+            Gazetteer::parse_with_aliases(("p.tsv", PLACES), ("a.tsv", aliases)).unwrap();
+        assert_eq!(gazetteer.candidates_of("HN"), [0]);
+        let sinhalese = gazetteer.candidates_of("Sinhalese");
+        assert_eq!(sinhalese, [1]);
+        let bad = "HN\tname\t1581130\n\
+                   \tname\t1581130\tHanoi\n\
+                   HN\tcity\t1581130\tHanoi\n\
+                   HN\tname\tx\tHanoi\n\
+                   HN\tname\t7\tHanoi\n\
+                   HN\tname\t1227603\tHanoi\n";
+        let Err(Error::Invalid { problems }) =
+            Gazetteer::parse_with_aliases(("p.tsv", PLACES), ("a.tsv", bad))
+        else {
+            panic!("bad aliases were accepted");
+        };
+        let rendered: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            rendered,
+            [
+                "a.tsv:1: expected 4 tab-separated columns (alias, kind, geonameid, name), found 3",
+                "a.tsv:2: empty alias",
+                "a.tsv:3: kind \"city\" is neither `name` nor `demonym`",
+                "a.tsv:4: geonameid \"x\" is not a number",
+                "a.tsv:5: no gazetteer entry has geonameid 7",
+                "a.tsv:6: geonameid 1227603 is \"Sri Lanka\", not \"Hanoi\"",
+            ]
         );
     }
 

@@ -4,15 +4,17 @@
 //!   ([`Feature`]), country, coordinates and population: the continents, a few regions, the
 //!   countries, first-level divisions, US counties and the populated places of 500 people or
 //!   more, derived from GeoNames by `scripts/geo-derive.py` into
-//!   `crates/geo/data/gazetteer.tsv.gz` and embedded (compressed) at build time.
-//!   Reading it reports every bad line with its `file:line` ([`Problem`]).
+//!   `crates/geo/data/gazetteer.tsv.gz` and embedded (compressed) at build time, with the
+//!   hand-kept names and demonyms of `crates/geo/data/aliases.tsv`.
+//!   Reading them reports every bad line with its `file:line` ([`Problem`]).
 //! - [`Gazetteer::find_mentions`] finds [`Mention`]s: gazetteer names in a sentence's tokens,
 //!   matched by dyad-kb's token-trie [`dyad_kb::Matcher`] with the case of the written name,
 //!   leaving out common words and person-name contexts; demonyms (`Georgian`) are mentions
 //!   that help resolve the others.
 //! - [`Gazetteer::resolve`] picks one entry per mention from population, the document's other
 //!   places (their countries and states), the dateline, "Paris, Texas" appositions and
-//!   distance; [`PlaceStage`] reports a small place only where the document supports it.
+//!   distance to the other names' readings; [`PlaceStage`] reports a small place only where
+//!   the document supports it.
 //! - [`PlaceStage`] provides the document's place layer.
 //!
 //! ```

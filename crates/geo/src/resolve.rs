@@ -4,8 +4,10 @@
 //! rest of the document says: the countries and states its other mentions are likely to be in
 //! (soft votes, so an ambiguous "Georgia" counts for both Georgias; a repeated name votes once,
 //! and a name that can only be a small place votes less), the dateline (which counts three
-//! times), "Paris, Texas"-style appositions, and the distance to the other mentions' current
-//! best readings.
+//! times), "Paris, Texas"-style appositions, the distance to the other mentions' current
+//! best readings, and the distance to any reading of each other name ("Paris and Henry
+//! County": the two that lie together); a name written as an alternate of a place, not its
+//! own name, counts less for that place.
 //! The votes are recomputed from the resolved readings once, which is where most of the
 //! coherence comes from; more rounds changed nothing on the development documents.
 
@@ -93,6 +95,18 @@ const MINOR_VOTES: f64 = 0.3;
 /// than steps at 50, 200 and 500 km).
 const NEARNESS_WEIGHT: f64 = 4.0;
 const NEARNESS_KM: f64 = 100.0;
+/// What lying near a reading of another name adds (see `Gazetteer::pairs`): at most
+/// `PAIR_WEIGHT`, falling by a factor of e every `PAIR_KM`.
+const PAIR_WEIGHT: f64 = 6.0;
+const PAIR_KM: f64 = 20.0;
+/// The distance beyond which `Gazetteer::pairs` looks no further: e^-10 of its weight.
+const PAIR_REACH_KM: f64 = 10.0 * PAIR_KM;
+/// The length of a degree of latitude.
+const KM_PER_DEGREE: f64 = 111.2;
+/// What a candidate loses when the text names it by one of its alternate names rather than its
+/// own: smaller places' own names beat bigger places' historical ones ("Berea" is a town in
+/// Kentucky before it is Aleppo).
+const ALTERNATE_PENALTY: f64 = 3.0;
 
 impl Gazetteer {
     /// The possible place mentions among `tokens` (the tokens of one sentence or text run):
@@ -117,10 +131,11 @@ impl Gazetteer {
         // A neighbouring name makes a sequence of places ("Paris Texas") only if it can be
         // more than a small place: there are towns called Post and Secretary.
         let major = |k: usize| {
+            let written = &text[found[k].span.range()];
             self.candidates(&found[k])
                 .0
                 .iter()
-                .any(|&c| self.entry(c).is_some_and(|e| !e.is_minor()))
+                .any(|&c| self.entry(c).is_some_and(|e| !e.is_minor(written)))
         };
         for (k, m) in found.iter().enumerate() {
             let first = m.tokens.start;
@@ -202,13 +217,19 @@ impl Gazetteer {
         let priors: Vec<Vec<f64>> = mentions
             .iter()
             .map(|m| {
+                let written = text.get(m.span.range()).unwrap_or_default();
                 m.candidates
                     .iter()
-                    .map(|&c| prior(&self.entries()[c as usize]))
+                    .map(|&c| {
+                        let entry = &self.entries()[c as usize];
+                        let alternate = !m.demonym && !written.eq_ignore_ascii_case(&entry.name);
+                        prior(entry) - if alternate { ALTERNATE_PENALTY } else { 0.0 }
+                    })
                     .collect()
             })
             .collect();
-        let weights: Vec<f64> = mentions.iter().map(|m| self.vote_weight(m)).collect();
+        let weights: Vec<f64> = mentions.iter().map(|m| self.vote_weight(text, m)).collect();
+        let pairs = self.pairs(mentions, &weights);
         // Round one votes with the priors; round two with the readings round one chose.
         let mut beliefs: Vec<Vec<f64>> = priors.iter().map(|p| softmax(p)).collect();
         let mut best: Vec<Option<Reading>> = vec![None; mentions.len()];
@@ -231,6 +252,7 @@ impl Gazetteer {
                     let (country, admin1) = votes.bonus(i, entry);
                     let local = admin1
                         + appositions.get(&c).copied().unwrap_or(0.0)
+                        + pairs[i][k]
                         + self.nearness(entry, &m.candidates, &points);
                     let score = priors[i][k] + country + local;
                     // The first of equal scores wins, so the result does not depend on order.
@@ -250,16 +272,17 @@ impl Gazetteer {
     /// How much a mention's name votes for the countries and states of its candidates: less
     /// when it can only be a small place, since many small places are named like words and
     /// surnames ("Christmas", "Davidson").
-    fn vote_weight(&self, mention: &Mention) -> f64 {
+    fn vote_weight(&self, text: &str, mention: &Mention) -> f64 {
         let weight = if mention.dateline {
             DATELINE_VOTES
         } else {
             1.0
         };
+        let written = text.get(mention.span.range()).unwrap_or_default();
         let minor = mention
             .candidates
             .iter()
-            .all(|&c| self.entries()[c as usize].is_minor());
+            .all(|&c| self.entries()[c as usize].is_minor(written));
         if minor {
             weight * MINOR_VOTES
         } else {
@@ -290,6 +313,71 @@ impl Gazetteer {
             }
         }
         bonus
+    }
+
+    /// For each mention and candidate, what lying near some reading of the document's other
+    /// names adds, whichever readings they end up with: a small-town paper's "Paris and Henry
+    /// County" are the Paris and the county that lie a few kilometres apart, though neither
+    /// name alone leans to Tennessee. Each other name counts once, by its nearest point
+    /// candidate (areas say too little about where in them a place lies), weighted like its
+    /// votes.
+    fn pairs(&self, mentions: &[Mention], weights: &[f64]) -> Vec<Vec<f64>> {
+        let mut names: FxHashMap<&[u32], f64> = FxHashMap::default();
+        for (mention, &weight) in mentions.iter().zip(weights) {
+            let name = names.entry(&mention.candidates).or_insert(weight);
+            *name = name.max(weight);
+        }
+        let points = |candidates: &[u32]| -> Vec<&Entry> {
+            candidates
+                .iter()
+                .map(|&c| &self.entries()[c as usize])
+                .filter(|e| !e.feature.is_area())
+                .collect()
+        };
+        let others: Vec<(&[u32], f64, Vec<&Entry>)> = names
+            .iter()
+            .map(|(&candidates, &weight)| (candidates, weight, points(candidates)))
+            .collect();
+        let mut by_name: FxHashMap<&[u32], Vec<f64>> = FxHashMap::default();
+        for &(own, _, _) in &others {
+            let support = own
+                .iter()
+                .map(|&c| {
+                    let entry = &self.entries()[c as usize];
+                    if entry.feature.is_area() {
+                        return 0.0;
+                    }
+                    let near: f64 = others
+                        .iter()
+                        .filter(|(name, _, _)| *name != own)
+                        .map(|(_, weight, points)| {
+                            // Beyond PAIR_REACH_KM a point adds next to nothing, and a latitude
+                            // difference is far cheaper to check than a distance.
+                            let nearest = points
+                                .iter()
+                                .filter(|p| !std::ptr::eq(**p, entry))
+                                .filter(|p| {
+                                    (p.lat - entry.lat).abs() * KM_PER_DEGREE < PAIR_REACH_KM
+                                })
+                                .map(|p| distance_km(entry.lat, entry.lon, p.lat, p.lon))
+                                .fold(f64::INFINITY, f64::min);
+                            weight * (-nearest / PAIR_KM).exp()
+                        })
+                        .sum();
+                    PAIR_WEIGHT * saturate(near)
+                })
+                .collect();
+            by_name.insert(own, support);
+        }
+        mentions
+            .iter()
+            .map(|m| {
+                by_name
+                    .get(m.candidates.as_slice())
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 
     /// What nearness to the other mentions' current readings (`points`, entry indices) adds
@@ -445,10 +533,14 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
 mod tests {
     use super::*;
 
-    /// A small gazetteer: two Parises, Texas, France, two Georgias and Atlanta.
+    /// A small gazetteer: three Parises, Texas, France, two Georgias, Atlanta, the United
+    /// States, Washington and two Henry Counties.
     const MINI: &str = "\
 2988507\tPPLC\tFR\t11\t48.8534\t2.3488\t2138551\tParis\t\t\n\
 4717560\tPPL\tUS\tTX\t33.6609\t-95.5555\t25171\tParis\t\t\n\
+4647963\tPPL\tUS\tTN\t36.3020\t-88.3267\t10156\tParis\t\t\n\
+-\tADM2\tUS\tAL\t31.5150\t-85.2410\t0\tHenry County\t\t\n\
+-\tADM2\tUS\tTN\t36.3334\t-88.3167\t0\tHenry County\t\t\n\
 -\tADM1\tUS\tTX\t30.7190\t-98.1177\t18861691\tTexas\tTex.\tTexan|Texans\n\
 3017382\tPCLI\tFR\t-\t46.0\t2.0\t66987244\tFrance\t\tFrench\n\
 614540\tPCLI\tGE\t-\t42.2841\t43.1542\t3704500\tGeorgia\t\tGeorgian|Georgians\n\
@@ -509,6 +601,14 @@ mod tests {
         check(
             "Georgian troops left Georgia.",
             &["~Georgian=Georgia/GE/-", "Georgia=Georgia/GE/-"],
+        );
+    }
+
+    #[test]
+    fn names_whose_readings_lie_together_decide_each_other() {
+        check(
+            "Paris and Henry County are rich in history.",
+            &["Paris=Paris/US/TN", "Henry County=Henry County/US/TN"],
         );
     }
 

@@ -40,8 +40,8 @@ impl PlaceStage {
     }
 
     /// The document's place mentions with the places they resolve to, in text order; a small
-    /// place (see [`crate::Entry::is_minor`]) only where the document's other places speak for
-    /// it (its state, an apposition, a place nearby).
+    /// place or a county named without "County" (see [`crate::Entry::is_minor`]) only where the
+    /// document's other places speak for it (its state, an apposition, a place nearby).
     pub fn places(&self, doc: &Document) -> Vec<(Span, Place)> {
         let mentions = self.mentions(doc);
         let readings = self.gazetteer.readings(doc.text(), &mentions);
@@ -55,7 +55,7 @@ impl PlaceStage {
             else {
                 continue;
             };
-            if entry.is_minor() && reading.local < MINOR_SUPPORT {
+            if entry.is_minor(doc.text_of(mention.span)) && reading.local < MINOR_SUPPORT {
                 continue;
             }
             // Entries were checked when the gazetteer was read, so this always succeeds.
