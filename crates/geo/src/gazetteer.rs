@@ -134,6 +134,9 @@ pub struct Gazetteer {
     matcher: Matcher,
     tokenizer: Tokenizer,
     n_names: usize,
+    /// The entry news means most often by a name that several entries share (`Washington`:
+    /// the capital, not the state), by the name's lowercase form; from the aliases file.
+    preferred: FxHashMap<String, u32>,
 }
 
 impl Gazetteer {
@@ -170,6 +173,7 @@ impl Gazetteer {
         let mut ids = FxHashMap::default();
         let mut codes = FxHashMap::default();
         let mut n_names = 0;
+        let mut preferred = FxHashMap::default();
         for (index, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -223,7 +227,17 @@ impl Gazetteer {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            match parse_alias(line, &ids, &entries) {
+            let parsed = parse_alias(line, &ids, &entries).and_then(|(alias, target, kind)| {
+                if kind == AliasKind::Preferred
+                    && preferred
+                        .insert(alias.to_lowercase(), target >> 1)
+                        .is_some()
+                {
+                    return Err(format!("{alias:?} is preferred for two entries"));
+                }
+                Ok((alias, target))
+            });
+            match parsed {
                 Ok((alias, target)) => {
                     if builder.insert(&tokenizer, alias, CasePolicy::AsWritten, target) {
                         n_names += 1;
@@ -245,6 +259,7 @@ impl Gazetteer {
             matcher: builder.build(),
             tokenizer,
             n_names,
+            preferred,
         })
     }
 
@@ -294,15 +309,32 @@ impl Gazetteer {
     pub fn n_names(&self) -> usize {
         self.n_names
     }
+
+    /// Whether the aliases file prefers entry `index` for the name `written` (in any case):
+    /// the place news means most often by a name several places share.
+    pub fn is_preferred(&self, written: &str, index: u32) -> bool {
+        self.preferred.get(&written.to_lowercase()) == Some(&index)
+    }
 }
 
-/// Parses one line of an aliases file into the alias and its matcher target; `ids` maps the
-/// GeoNames ids of `entries` to their indices.
+/// What an alias says of its entry (the KIND column of the aliases file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AliasKind {
+    /// One of the place's names.
+    Name,
+    /// A word for its people or things.
+    Demonym,
+    /// One of its names, and the place news means most often by it.
+    Preferred,
+}
+
+/// Parses one line of an aliases file into the alias, its matcher target and its kind; `ids`
+/// maps the GeoNames ids of `entries` to their indices.
 fn parse_alias<'a>(
     line: &'a str,
     ids: &FxHashMap<u32, usize>,
     entries: &[Entry],
-) -> Result<(&'a str, u32), String> {
+) -> Result<(&'a str, u32, AliasKind), String> {
     let fields: Vec<&str> = line.split('\t').collect();
     let [alias, kind, id, name] = fields[..] else {
         return Err(format!(
@@ -313,10 +345,15 @@ fn parse_alias<'a>(
     if alias.trim().is_empty() {
         return Err("empty alias".to_string());
     }
-    let demonym = match kind {
-        "name" => 0,
-        "demonym" => DEMONYM_BIT,
-        other => return Err(format!("kind {other:?} is neither `name` nor `demonym`")),
+    let kind = match kind {
+        "name" => AliasKind::Name,
+        "demonym" => AliasKind::Demonym,
+        "preferred" => AliasKind::Preferred,
+        other => {
+            return Err(format!(
+                "kind {other:?} is not `name`, `demonym` or `preferred`"
+            ))
+        }
     };
     let id = id
         .parse::<u32>()
@@ -332,7 +369,12 @@ fn parse_alias<'a>(
         .ok()
         .and_then(|index| index.checked_mul(2))
         .ok_or_else(|| "too many entries".to_string())?;
-    Ok((alias, target | demonym))
+    let demonym = if kind == AliasKind::Demonym {
+        DEMONYM_BIT
+    } else {
+        0
+    };
+    Ok((alias, target | demonym, kind))
 }
 
 /// The non-empty names of a `|`-separated column.
@@ -476,18 +518,23 @@ mod tests {
         const PLACES: &str = "1581130\tPPLC\tVN\t44\t21.0245\t105.8412\t7785000\tHanoi\t\t\n\
                               1227603\tPCLI\tLK\t-\t7.0\t81.0\t21670000\tSri Lanka\t\t\n";
         let aliases =
-            "# header\nHN\tname\t1581130\tHanoi\nSinhalese\tdemonym\t1227603\tSri Lanka\n";
+            "# header\nHN\tname\t1581130\tHanoi\nSinhalese\tdemonym\t1227603\tSri Lanka\n\
+                       Hanoi\tpreferred\t1581130\tHanoi\n";
         let gazetteer =
             Gazetteer::parse_with_aliases(("p.tsv", PLACES), ("a.tsv", aliases)).unwrap();
         assert_eq!(gazetteer.candidates_of("HN"), [0]);
         let sinhalese = gazetteer.candidates_of("Sinhalese");
         assert_eq!(sinhalese, [1]);
+        assert!(gazetteer.is_preferred("HANOI", 0));
+        assert!(!gazetteer.is_preferred("HN", 0));
         let bad = "HN\tname\t1581130\n\
                    \tname\t1581130\tHanoi\n\
                    HN\tcity\t1581130\tHanoi\n\
                    HN\tname\tx\tHanoi\n\
                    HN\tname\t7\tHanoi\n\
-                   HN\tname\t1227603\tHanoi\n";
+                   HN\tname\t1227603\tHanoi\n\
+                   HN\tpreferred\t1581130\tHanoi\n\
+                   hn\tpreferred\t1227603\tSri Lanka\n";
         let Err(Error::Invalid { problems }) =
             Gazetteer::parse_with_aliases(("p.tsv", PLACES), ("a.tsv", bad))
         else {
@@ -499,10 +546,11 @@ mod tests {
             [
                 "a.tsv:1: expected 4 tab-separated columns (alias, kind, geonameid, name), found 3",
                 "a.tsv:2: empty alias",
-                "a.tsv:3: kind \"city\" is neither `name` nor `demonym`",
+                "a.tsv:3: kind \"city\" is not `name`, `demonym` or `preferred`",
                 "a.tsv:4: geonameid \"x\" is not a number",
                 "a.tsv:5: no gazetteer entry has geonameid 7",
                 "a.tsv:6: geonameid 1227603 is \"Sri Lanka\", not \"Hanoi\"",
+                "a.tsv:8: \"hn\" is preferred for two entries",
             ]
         );
     }

@@ -107,6 +107,10 @@ const KM_PER_DEGREE: f64 = 111.2;
 /// own: smaller places' own names beat bigger places' historical ones ("Berea" is a town in
 /// Kentucky before it is Aleppo).
 const ALTERNATE_PENALTY: f64 = 3.0;
+/// What the place that the aliases file prefers for a name gains: enough to outweigh a bigger
+/// namesake's population ("Washington" is the capital before the state of 6.5 million), not
+/// a document's clear leaning to the other ("Washington" in a text on Seattle).
+const PREFERENCE_BONUS: f64 = 2.0;
 
 impl Gazetteer {
     /// The possible place mentions among `tokens` (the tokens of one sentence or text run):
@@ -223,7 +227,13 @@ impl Gazetteer {
                     .map(|&c| {
                         let entry = &self.entries()[c as usize];
                         let alternate = !m.demonym && !written.eq_ignore_ascii_case(&entry.name);
-                        prior(entry) - if alternate { ALTERNATE_PENALTY } else { 0.0 }
+                        let penalty = if alternate { ALTERNATE_PENALTY } else { 0.0 };
+                        let preference = if self.is_preferred(written, c) {
+                            PREFERENCE_BONUS
+                        } else {
+                            0.0
+                        };
+                        prior(entry) - penalty + preference
                     })
                     .collect()
             })
