@@ -79,8 +79,15 @@ HEADER = """\
 #   A country the Factbook lacks is placed at the centre of its land, as far as its populated
 #   places tell it: the centroid of the degree cells whose nearest place (within 200 km) is
 #   the country's, in its largest group of touching cells.
-#   A division's is the centroid of the quarter-degree cells that hold one of its places, in
-#   the largest group of cells lying within 3 degrees of each other.
+#   A US state's is the centroid of the quarter-degree cells that hold one of its places, in
+#   the largest group of cells lying within 3 degrees of each other; Alaska's is the US
+#   Geological Survey's geographic centre, since its places line its southern coasts.
+#   Another country's division is placed the same way, unless the centre of its territory
+#   (found like a country's without a Factbook point, with half-degree cells) lies over 200 km
+#   away: then the places crowd one edge of a vast land (southern Ontario, the coasts of
+#   Queensland), and GeoNames, like dyad, places the division in the middle of its land.
+#   (On LGL's development half, this brings Ontario from 530 km to 59 km of GeoNames' point;
+#   the territory's centre was no better for the US states, and coastal states' moved to sea.)
 # - First-level divisions are written by hand in the script (names, and AP abbreviations such
 #   as "Va.") keyed by GeoNames admin1 code; their populations are the sums of their places'.
 #   The US states have GeoNames ids, the others none here.
@@ -185,7 +192,18 @@ TERRITORY_KM = 200.0
 # area_centre): Alaska and Hawaii lie farther from the other states.
 COUNTRY_CELL = 1.0
 ADMIN1_CELL = 0.25
+ADMIN1_TERRITORY_CELL = 0.5
+# How far from the centre of its places the centre of a division's territory must lie for the
+# division to be placed there: so far only where the places crowd one edge of a vast land
+# (southern Ontario, Queensland's coast), not where a coast's sea cells pull the territory out
+# (Scotland's isles, the Australian Capital Territory's bay).
+ADMIN1_SKEW_KM = 200.0
 LINK_DEGREES = 3.0
+
+# Division points that replace the derived ones: the geographic centre of Alaska as the US
+# Geological Survey gives it (63°50' N, 152°00' W), since its places line its southern coasts
+# and leave the middle of the derived area near Anchorage, 250 km from GeoNames' point.
+DIVISION_POINTS = {("US", "AK"): (63.8333, -152.0)}
 
 # Abbreviations English news writes for the first word of place names.
 ABBREVIATED = {"Saint": "St.", "Mount": "Mt.", "Fort": "Ft."}
@@ -284,7 +302,7 @@ def country_rows(countries, cities, factbook, kb_names):
     """The countries that have a populated place, each at COUNTRY_POINTS', the Factbook's or
     else its land's point."""
     extra_names, demonyms = kb_names
-    territories = territory_cells(cities)
+    territories = territory_cells(cities, lambda city: city["countrycode"])
     rows = []
     for iso, info in sorted(countries.items()):
         cells = territories.get(iso)
@@ -299,7 +317,8 @@ def country_rows(countries, cities, factbook, kb_names):
 
 def admin1_rows(cities, us_states):
     """The US states (with their GeoNames ids) and OTHER_ADMIN1, placed at the centre of the
-    area their places cover."""
+    area their places cover, or DIVISION_POINTS' point; one of OTHER_ADMIN1 whose places leave
+    most of its land empty at the centre of its territory."""
     by_admin1 = {}
     for city in cities:
         by_admin1.setdefault((city["countrycode"], city["admin1code"]), []).append(city)
@@ -307,12 +326,20 @@ def admin1_rows(cities, us_states):
                  for code, (name, abbreviations) in US_STATES.items()}
     divisions.update({key: (name, alternates, None)
                       for key, (name, alternates) in OTHER_ADMIN1.items()})
+    territories = territory_cells(cities, lambda city: (city["countrycode"], city["admin1code"]),
+                                  ADMIN1_TERRITORY_CELL, set(OTHER_ADMIN1))
     rows = []
     for (iso, code), (name, alternates, geonameid) in sorted(divisions.items()):
         members = by_admin1.get((iso, code), [])
         if not members:
             sys.exit(f"no places in {iso} {code} ({name}): is its admin1 code right?")
-        lat, lon = area_centre(members, ADMIN1_CELL)
+        lat, lon = DIVISION_POINTS.get((iso, code)) or area_centre(members, ADMIN1_CELL)
+        if (iso, code) in OTHER_ADMIN1 and territories.get((iso, code)):
+            link = round(LINK_DEGREES / ADMIN1_TERRITORY_CELL)
+            cells = largest_group(territories[(iso, code)], link)
+            land = cells_centre(cells, ADMIN1_TERRITORY_CELL)
+            if distance(lat, lon, *land) > ADMIN1_SKEW_KM:
+                lat, lon = land
         population = sum(c["population"] for c in members)
         rows.append(row(geonameid, "ADM1", iso, code, lat, lon, population, name, alternates))
     return rows
@@ -419,31 +446,45 @@ def clean(name):
     return " ".join(name.replace("|", " ").replace("\t", " ").split())
 
 
-def territory_cells(cities):
-    """The degree cells of each country's territory, by ISO code: a cell belongs to the country
-    of the populated place nearest its centre, if one lies within TERRITORY_KM (so the empty
-    interiors of Russia and Egypt count, and most of the sea does not)."""
+def territory_cells(cities, key, cell=1.0, owners=None):
+    """The grid cells (of `cell` degrees) of each territory, by `key(city)`: a cell belongs to
+    the territory of the populated place nearest its centre, if one lies within TERRITORY_KM
+    (so the empty interiors of Russia and Egypt count, and most of the sea does not). With
+    `owners`, a set of keys, only the cells within reach of their places are looked at."""
     buckets = {}
     for city in cities:
-        key = (math.floor(city["latitude"]), math.floor(city["longitude"]))
-        buckets.setdefault(key, []).append(city)
+        bucket = (math.floor(city["latitude"]), math.floor(city["longitude"]))
+        buckets.setdefault(bucket, []).append(city)
     reach = int(TERRITORY_KM / 111.0) + 1
+    candidates = set()
+    for city in cities:
+        if owners is None or key(city) in owners:
+            y, x = math.floor(city["latitude"] / cell), math.floor(city["longitude"] / cell)
+            half = round(180 / cell)
+            # A degree of longitude shrinks with the cosine of the latitude.
+            lat = (y + 0.5) * cell
+            span = round(reach / cell)
+            span_x = min(round(180 / cell),
+                         round(reach / max(math.cos(math.radians(lat)), 0.05) / cell) + 1)
+            for dy in range(-span, span + 1):
+                for dx in range(-span_x, span_x + 1):
+                    candidates.add((y + dy, (x + dx + half) % (2 * half) - half))
     territories = {}
-    for y in range(-90, 90):
-        lat = y + 0.5
-        # A degree of longitude shrinks with the cosine of the latitude.
+    for y, x in sorted(candidates):
+        lat, lon = (y + 0.5) * cell, (x + 0.5) * cell
+        if not -90 < lat < 90:
+            continue
         reach_x = min(180, int(reach / max(math.cos(math.radians(lat)), 0.05)) + 1)
-        for x in range(-180, 180):
-            lon = x + 0.5
-            nearest, best = None, TERRITORY_KM
-            for dy in range(-reach, reach + 1):
-                for dx in range(-reach_x, reach_x + 1):
-                    for city in buckets.get((y + dy, (x + dx + 180) % 360 - 180), ()):
-                        d = distance(lat, lon, city["latitude"], city["longitude"])
-                        if d < best:
-                            nearest, best = city, d
-            if nearest is not None:
-                territories.setdefault(nearest["countrycode"], set()).add((y, x))
+        nearest, best = None, TERRITORY_KM
+        for dy in range(-reach, reach + 1):
+            for dx in range(-reach_x, reach_x + 1):
+                bucket = (math.floor(lat) + dy, (math.floor(lon) + dx + 180) % 360 - 180)
+                for city in buckets.get(bucket, ()):
+                    d = distance(lat, lon, city["latitude"], city["longitude"])
+                    if d < best:
+                        nearest, best = city, d
+        if nearest is not None:
+            territories.setdefault(key(nearest), set()).add((y, x))
     return territories
 
 
