@@ -63,7 +63,9 @@ HEADER = """\
 # matches capitalized or all-capital text, an all-capital word only all-capital text.
 #
 # What is derived rather than read, and why:
-# - Places named like a month or weekday (March) are left out.
+# - Places named like a month or weekday (March) are left out, and so are places of fewer
+#   than 15,000 people named like one of the regions below (Middle East, Maryland), which a
+#   story's country votes would otherwise prefer to the region.
 # - Places of 100,000 people or more keep their Latin-script alternate names that start with
 #   a capital; smaller ones keep none, since theirs are mostly historical names that collide
 #   with surnames ("Hughes" for Brighton). Left out are codes of four capitals or fewer (IATA
@@ -174,6 +176,12 @@ NOT_PLACES = {
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday",
 }
+
+# Places smaller than this that share a region's name are left out: in news the name is the
+# region's ("Middle East"), and dyad's scores, which let a story's country votes count for a
+# place in that country, would otherwise pick the small namesake in a US story. (dyad-geo's
+# `Entry::MINOR_POPULATION`, below which a place needs the document's support.)
+REGION_NAMESAKE_POPULATION = 15_000
 
 # Cities smaller than this keep no alternate names: theirs are mostly historical names and
 # transliterations that collide with English surnames ("Hughes", "Wilson"), while the exonyms
@@ -378,6 +386,7 @@ def region_rows():
 
 
 def city_rows(cities, countries):
+    region_names = {name for name, *_ in REGIONS}
     # A capital is the most populous place of its country with the capital's name, not every
     # Washington of the US.
     named = {(iso, info["capital"]) for iso, info in countries.items() if info["capital"]}
@@ -389,7 +398,8 @@ def city_rows(cities, countries):
     capital_ids = {geonameid for geonameid, _ in capitals.values()}
     rows = []
     for city in sorted(cities, key=lambda c: c["geonameid"]):
-        if city["name"] in NOT_PLACES:
+        if city["name"] in NOT_PLACES or (city["name"] in region_names
+                                          and city["population"] < REGION_NAMESAKE_POPULATION):
             continue
         iso = city["countrycode"]
         feature = "PPLC" if city["geonameid"] in capital_ids else "PPL"
