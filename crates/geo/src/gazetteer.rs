@@ -566,6 +566,10 @@ mod tests {
             .map(|&c| &*gazetteer.entry(c).unwrap().name)
             .collect();
         assert_eq!(names, ["Vietnam"]);
+        // A gold toponym that leaves its abbreviation's period to the sentence.
+        let us = gazetteer.candidates_of("U.S.");
+        assert!(!us.is_empty());
+        assert_eq!(gazetteer.candidates_of("U.S"), us);
     }
 
     proptest! {

@@ -192,8 +192,20 @@ impl Gazetteer {
     }
 
     /// The candidates of a name given whole (a gold toponym): the entries of a gazetteer name
-    /// or demonym that covers all of `name`'s tokens, empty if there is none.
+    /// or demonym that covers all of `name`'s tokens, empty if there is none. A name without
+    /// the final period of its abbreviation ("U.S" before a sentence's period, which stands
+    /// for both) is looked up with it.
     pub fn candidates_of(&self, name: &str) -> Vec<u32> {
+        let candidates = self.candidates_of_whole(name);
+        if candidates.is_empty() && !name.ends_with('.') {
+            self.candidates_of_whole(&format!("{name}."))
+        } else {
+            candidates
+        }
+    }
+
+    /// See [`Gazetteer::candidates_of`]: the lookup of `name` as written.
+    fn candidates_of_whole(&self, name: &str) -> Vec<u32> {
         let mut tokens = Vec::new();
         self.tokenizer()
             .tokenize_into(name, 0..name.len(), &mut tokens);
