@@ -86,6 +86,8 @@ const COUNTRY_WEIGHT: f64 = 8.0;
 const ADMIN1_WEIGHT: f64 = 6.0;
 /// What a matching apposition adds ("Paris, Texas": Paris in Texas, and the Texas of that Paris).
 const APPOSITION_BONUS: f64 = 8.0;
+/// What a candidate gains when another name of the document was read as the same place.
+const RENAMED_BONUS: f64 = 8.0;
 /// How much more the dateline's mentions vote than others.
 const DATELINE_VOTES: f64 = 3.0;
 /// How much a name that can only be a small place votes (see `Entry::is_minor`).
@@ -251,6 +253,10 @@ impl Gazetteer {
             })
             .collect();
         let weights: Vec<f64> = mentions.iter().map(|m| self.vote_weight(text, m)).collect();
+        let written: Vec<&str> = mentions
+            .iter()
+            .map(|m| text.get(m.span.range()).unwrap_or_default())
+            .collect();
         let pairs = self.pairs(mentions, &weights);
         // Round one votes with the priors; round two with the readings round one chose.
         let mut beliefs: Vec<Vec<f64>> = priors.iter().map(|p| softmax(p)).collect();
@@ -265,6 +271,13 @@ impl Gazetteer {
                 .collect();
             points.sort_unstable();
             points.dedup();
+            // The entries the current readings name, with the names they were read from.
+            let mut named: FxHashMap<u32, Vec<&str>> = FxHashMap::default();
+            for (reading, name) in best.iter().zip(&written) {
+                if let Some(reading) = reading {
+                    named.entry(reading.entry).or_default().push(name);
+                }
+            }
             let mut scores = Vec::with_capacity(mentions.len());
             for (i, m) in mentions.iter().enumerate() {
                 let mut reading: Option<(Reading, f64)> = None;
@@ -272,7 +285,13 @@ impl Gazetteer {
                 for (k, &c) in m.candidates.iter().enumerate() {
                     let entry = &self.entries()[c as usize];
                     let (country, admin1) = votes.bonus(i, entry);
+                    // Another name of the document was read as this place ("DeKalb" after
+                    // "DeKalb County"): a short name keeps the sense of the full one.
+                    let renamed = named.get(&c).is_some_and(|names| {
+                        names.iter().any(|n| !n.eq_ignore_ascii_case(written[i]))
+                    });
                     let local = admin1
+                        + if renamed { RENAMED_BONUS } else { 0.0 }
                         + appositions.get(&c).copied().unwrap_or(0.0)
                         + pairs[i][k]
                         + self.nearness(entry, &m.candidates, &points);
