@@ -575,7 +575,8 @@ mod tests {
     use super::*;
 
     /// A small gazetteer: three Parises, Texas, France, two Georgias, Atlanta, the United
-    /// States, Washington and two Henry Counties.
+    /// States, Washington, two Henry Counties, and DeKalb County, Georgia, and DeKalb,
+    /// Illinois.
     const MINI: &str = "\
 2988507\tPPLC\tFR\t11\t48.8534\t2.3488\t2138551\tParis\t\t\n\
 4717560\tPPL\tUS\tTX\t33.6609\t-95.5555\t25171\tParis\t\t\n\
@@ -588,7 +589,9 @@ mod tests {
 -\tADM1\tUS\tGA\t32.9\t-83.1\t3456593\tGeorgia\tGa.\t\n\
 4180439\tPPL\tUS\tGA\t33.749\t-84.388\t463878\tAtlanta\t\t\n\
 6252001\tPCLI\tUS\t-\t36.6574\t-96.4953\t327167434\tUnited States\tU.S.\tAmerican|Americans\n\
-4140963\tPPLC\tUS\tDC\t38.8951\t-77.0364\t689545\tWashington\t\t\n";
+4140963\tPPLC\tUS\tDC\t38.8951\t-77.0364\t689545\tWashington\t\t\n\
+-\tADM2\tUS\tGA\t33.7700\t-84.2300\t0\tDeKalb County\tDeKalb Co.|DeKalb\t\n\
+4889553\tPPL\tUS\tIL\t41.9295\t-88.7504\t43849\tDeKalb\t\t\n";
 
     /// Finds and resolves the places of `text` with the mini gazetteer and renders each as
     /// `mention=name/country/admin1`, a demonym with a `~`.
@@ -617,6 +620,18 @@ mod tests {
             })
             .collect();
         assert_eq!(rendered, expected);
+    }
+
+    #[test]
+    fn a_short_name_keeps_the_sense_of_the_full_one() {
+        check(
+            "DeKalb County lies east of Atlanta. DeKalb voted.",
+            &[
+                "DeKalb County=DeKalb County/US/GA",
+                "Atlanta=Atlanta/US/GA",
+                "DeKalb=DeKalb County/US/GA",
+            ],
+        );
     }
 
     #[test]
