@@ -312,7 +312,7 @@ impl Gazetteer {
 
     /// Whether the aliases file prefers entry `index` for the name `written` (in any case):
     /// the place news means most often by a name several places share.
-    pub fn is_preferred(&self, written: &str, index: u32) -> bool {
+    pub(crate) fn is_preferred(&self, written: &str, index: u32) -> bool {
         self.preferred.get(&written.to_lowercase()) == Some(&index)
     }
 }
