@@ -1,0 +1,185 @@
+//! Idioms: fixed phrases whose words do not mean what they say (`the ball is in Pyongyang's
+//! court`), read from `crates/kb/data/idioms.txt`, whose header documents the format.
+//!
+//! Annotators find them in a sentence's words and leave those words alone: the coder matches
+//! no verb pattern on them, the mention stage reads no role noun in them.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::error::{Error, Origin, Problem, ProblemKind};
+
+/// The most words a slot (`*`) stands for.
+const SLOT_WORDS: usize = 4;
+
+/// One position of an idiom.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Part {
+    /// One word, any of these (lowercase, apostrophes folded).
+    Word(Vec<String>),
+    /// One to [`SLOT_WORDS`] words of any kind.
+    Slot,
+}
+
+/// Idioms, each as its parts.
+#[derive(Clone, Debug, Default)]
+pub struct Idioms {
+    idioms: Vec<Vec<Part>>,
+}
+
+impl Idioms {
+    /// The built-in idioms.
+    ///
+    /// Fails only if the embedded file is malformed, naming its line.
+    pub fn builtin() -> crate::Result<Idioms> {
+        Idioms::from_text("crates/kb/data/idioms.txt", include_str!("../data/idioms.txt"))
+    }
+
+    /// Reads idioms in the format of `crates/kb/data/idioms.txt`; `file` names it in errors.
+    ///
+    /// Every malformed line is reported, each with its `file:line`.
+    pub fn from_text(file: &str, text: &str) -> crate::Result<Idioms> {
+        let file: Arc<str> = file.into();
+        let mut idioms = Vec::new();
+        let mut problems = Vec::new();
+        let mut first_line: HashMap<Vec<Part>, usize> = HashMap::new();
+        for (index, raw) in text.lines().enumerate() {
+            let origin = Origin::new(Arc::clone(&file), index + 1);
+            let line = raw.split('#').next().unwrap_or_default().trim();
+            if line.is_empty() {
+                continue;
+            }
+            let parts: Vec<Part> = line
+                .split_whitespace()
+                .map(|word| match word {
+                    "*" => Part::Slot,
+                    _ => Part::Word(
+                        word.split('|')
+                            .filter(|w| !w.is_empty())
+                            .map(fold)
+                            .collect(),
+                    ),
+                })
+                .collect();
+            let problem = |kind| Problem {
+                origin: origin.clone(),
+                kind,
+            };
+            if parts
+                .iter()
+                .any(|p| matches!(p, Part::Word(alternatives) if alternatives.is_empty()))
+            {
+                problems.push(problem(ProblemKind::Malformed(format!(
+                    "an empty alternative in `{line}`"
+                ))));
+            } else if !parts.iter().any(|p| matches!(p, Part::Word(_))) {
+                problems.push(problem(ProblemKind::Malformed(
+                    "an idiom needs at least one word besides slots".to_string(),
+                )));
+            } else if let Some(&first) = first_line.get(&parts) {
+                problems.push(problem(ProblemKind::Duplicate {
+                    what: "idiom",
+                    key: line.to_string(),
+                    first_line: first,
+                }));
+            } else {
+                first_line.insert(parts.clone(), index + 1);
+                idioms.push(parts);
+            }
+        }
+        if problems.is_empty() {
+            Ok(Idioms { idioms })
+        } else {
+            Err(Error::Invalid { problems })
+        }
+    }
+
+    /// The token ranges of the idioms among `words` (one sentence's, or a document's), in
+    /// order of their start; where idioms overlap, each is listed.
+    pub fn find(&self, words: &[&str]) -> Vec<Range<usize>> {
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        let mut found = Vec::new();
+        for start in 0..folded.len() {
+            for parts in &self.idioms {
+                if let Some(end) = match_at(parts, &folded, start) {
+                    found.push(start..end);
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether any token in `words` is part of an idiom, as a mask over them.
+    pub fn mask(&self, words: &[&str]) -> Vec<bool> {
+        let mut mask = vec![false; words.len()];
+        for range in self.find(words) {
+            mask[range].fill(true);
+        }
+        mask
+    }
+}
+
+/// Where the idiom `parts` ends if it starts at `start` in `words`: a slot takes as few words
+/// as lets the rest match.
+fn match_at(parts: &[Part], words: &[String], start: usize) -> Option<usize> {
+    let Some((part, rest)) = parts.split_first() else {
+        return Some(start);
+    };
+    match part {
+        Part::Word(alternatives) => {
+            let word = words.get(start)?;
+            alternatives
+                .contains(word)
+                .then(|| match_at(rest, words, start + 1))?
+        }
+        Part::Slot => (1..=SLOT_WORDS)
+            .filter(|n| start + n <= words.len())
+            .find_map(|n| match_at(rest, words, start + n)),
+    }
+}
+
+/// A word as idioms compare it: lowercase, with the typographic apostrophe as `'`.
+fn fold(word: &str) -> String {
+    word.to_lowercase().replace('\u{2019}', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(idioms: &str, sentence: &str, expected: &[Range<usize>]) {
+        let idioms = Idioms::from_text("idioms.txt", idioms).unwrap();
+        let words: Vec<&str> = sentence.split(' ').collect();
+        assert_eq!(idioms.find(&words), expected, "{sentence}");
+    }
+
+    #[test]
+    fn slots_take_a_short_phrase() {
+        let ball = "ball is|was in * court";
+        check(ball, "the ball is in Pyongyang ’s court", &[1..7]);
+        check(ball, "the ball was in the North 's court", &[1..8]);
+        check(ball, "the ball is in court", &[]);
+        check(ball, "a ball is in a b c d e court", &[]);
+        check("court of public opinion", "the Court of public opinion", &[1..5]);
+    }
+
+    #[test]
+    fn builtin_idioms_cover_the_seed() {
+        let idioms = Idioms::builtin().unwrap();
+        let words: Vec<&str> = "the US seems to be putting the ball in Pyongyang ’s court ."
+            .split(' ')
+            .collect();
+        assert_eq!(idioms.find(&words), [7..12]);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let error = Idioms::from_text("idioms.txt", "# c\n* *\nball in * court\nball in * court\na || b\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("idioms.txt:2: malformed line"), "{error}");
+        assert!(error.contains("idioms.txt:4: duplicate idiom"), "{error}");
+        assert!(error.contains("idioms.txt:5: malformed line"), "{error}");
+    }
+}
