@@ -3,6 +3,7 @@
 use std::{collections::HashSet, ops::Range};
 
 use dyad_doc::{Analysis, Upos};
+use dyad_kb::Idioms;
 
 use crate::{
     compose::{self, Link},
@@ -80,6 +81,8 @@ struct Matched<'p> {
 #[derive(Clone, Debug, Default)]
 pub struct Grammar {
     place_prepositions: HashSet<String>,
+    /// Phrases no verb pattern reads (`the ball is in Pyongyang's court`).
+    idioms: Idioms,
 }
 
 impl Grammar {
@@ -109,7 +112,10 @@ impl Grammar {
                 return Err(error(&format!("{line:?} is listed twice")));
             }
         }
-        Ok(Grammar { place_prepositions })
+        Ok(Grammar {
+            place_prepositions,
+            idioms: Idioms::builtin()?,
+        })
     }
 
     /// Whether `word` (lowercase) introduces where something happened (`in`, `at`).
@@ -125,8 +131,14 @@ pub fn code_sentence(
     sentence: &SentenceView,
 ) -> Vec<Event> {
     let tree = Tree::new(grammar, sentence);
+    // An idiom's words are neither verbs nor pattern words: `putting the ball in Pyongyang's
+    // court` is no court case.
+    let idiom = grammar.idioms.mask(sentence.words);
     let mut events = Vec::new();
     for verb in 0..sentence.words.len() {
+        if idiom[verb] {
+            continue;
+        }
         let analysis = &sentence.analyses[verb];
         // A noun with an object is a verb the tagger missed (`Soldiers from Gondor wire
         // tapped all communication links`, tagged as the noun `tap`).
@@ -166,7 +178,7 @@ pub fn code_sentence(
         if entries.is_empty() {
             continue;
         }
-        let regions = Regions::new(verb, sentence, &tree);
+        let regions = Regions::new(verb, sentence, &tree, &idiom);
         let best = entries
             .iter()
             .flat_map(|e| &e.patterns)
@@ -815,7 +827,8 @@ struct Regions {
 }
 
 impl Regions {
-    fn new(verb: usize, sentence: &SentenceView, tree: &Tree) -> Regions {
+    /// The regions of `verb`, leaving out the words `idiom` marks.
+    fn new(verb: usize, sentence: &SentenceView, tree: &Tree, idiom: &[bool]) -> Regions {
         let mut after: Vec<usize> = (verb + 1..sentence.words.len())
             .filter(|&t| {
                 tree.child_towards(verb, t)
@@ -844,6 +857,8 @@ impl Regions {
                 .filter(|&t| tree.dominates(agent, t))
                 .collect();
         }
+        before.retain(|&t| !idiom[t]);
+        after.retain(|&t| !idiom[t]);
         Regions {
             before,
             after,
