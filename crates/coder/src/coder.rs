@@ -878,6 +878,13 @@ fn match_pattern<'p>(
 ) -> Option<Matched<'p>> {
     let n = sentence.words.len();
     let (before, after) = (&regions.before, &regions.after);
+    // A pattern of the verb and its target alone (`MOCK`'s `- * +`) says the verb takes an
+    // actor as its object; read as optional, it would match every use of the verb and
+    // override the block's default (`engaged the rebels` is 190, a bare `engage` is not).
+    if pattern.before.is_empty() && pattern.after == [Term::Target] && regions.objects.is_empty()
+    {
+        return None;
+    }
     let mut matched = Matched {
         pattern,
         words: 0,
@@ -1141,6 +1148,51 @@ ASSASSINATE
             codes(&refuses, &actors),
             [format!("GON ARN 121 not v.txt:23 -> {pico}:216")]
         );
+    }
+
+    #[test]
+    fn a_bare_target_pattern_needs_an_object_actor() {
+        use Upos::*;
+        let verbs = "--- ENGAGE [050] ---\nENGAGE\n- * + [190]\n- * (IN TALKS) [046]\n";
+        let engaged = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("engaged", Verb, "engage", 0, "root"),
+            ("Gondor", Propn, "Gondor", 2, "obj"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(2..3, "GON")];
+        assert_eq!(
+            codes_with(verbs, &engaged, &actors),
+            ["ARN GON 190 v.txt:3"]
+        );
+        let engaged = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("engaged", Verb, "engage", 0, "root"),
+        ];
+        assert_eq!(
+            codes_with(verbs, &engaged, &actors[..1]),
+            ["ARN - 050 v.txt:1"]
+        );
+    }
+
+    #[test]
+    fn idioms_are_no_pattern_words() {
+        use Upos::*;
+        let verbs = "--- APPEAR [---] ---\nSEEM\n- * (IN COURT) [173]\n";
+        // `Arnor seems to put the ball in Gondor 's court`, simplified.
+        let seems = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("seems", Verb, "seem", 0, "root"),
+            ("ball", Noun, "ball", 2, "obj"),
+            ("in", Adp, "in", 7, "case"),
+            ("Gondor", Propn, "Gondor", 7, "nmod:poss"),
+            ("'s", Part, "'s", 5, "case"),
+            ("court", Noun, "court", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(4..5, "GON")];
+        assert!(codes_with(verbs, &seems, &actors).is_empty());
+        let mut appears = seems;
+        appears[2] = ("today", Noun, "today", 2, "obl:tmod");
+        assert_eq!(codes_with(verbs, &appears, &actors), ["ARN GON 173 v.txt:3"]);
     }
 
     #[test]
