@@ -584,7 +584,15 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
         }
         // A parse may give a clause two subjects where it missed a coordination (`Arnor and
         // the evil awful Gondor welcomed`): all of them act.
-        let subjects = phrase_actors_of(at, sentence, tree, &["nsubj", "csubj"], false);
+        // `nsubj:outer` too: a parse may give an ordinary clause's subject that relation
+        // (`that the Biden administration didn't currently plan to fill`).
+        let subjects = phrase_actors_of(
+            at,
+            sentence,
+            tree,
+            &["nsubj", "nsubj:outer", "csubj"],
+            false,
+        );
         if !subjects.is_empty() {
             return subjects;
         }
@@ -600,6 +608,22 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
         let Some(head) = tree.heads[at] else {
             return Vec::new();
         };
+        // The actors the word a clause hangs off names, leaving out the clause's own: in
+        // `the person in charge of heading up negotiations with the North`, the North heads
+        // nothing.
+        let head_actors: Vec<usize> = if names_actor(head, sentence, tree) {
+            phrase_actors(head, sentence, tree)
+                .into_iter()
+                .filter(|&a| {
+                    !sentence.actors[a]
+                        .tokens
+                        .clone()
+                        .any(|t| t < sentence.words.len() && tree.dominates(at, t))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         match sentence.analyses[at].deprel() {
             "xcomp" => {
                 // The object controls the complement (`urged Vietnam to push back`), and so
@@ -614,11 +638,11 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
             // acts, unless the clause is a participle without an object, which says what was
             // done to it (`an Eriadorian shot dead`).
             "conj" | "ccomp" | "parataxis" | "acl:relcl" | "acl"
-                if names_actor(head, sentence, tree)
+                if !head_actors.is_empty()
                     && (sentence.analyses[at].xpos() != "VBN"
                         || child(at, sentence, tree, &["obj"]).is_some()) =>
             {
-                return phrase_actors(head, sentence, tree);
+                return head_actors;
             }
             "conj" | "advcl" | "acl" | "ccomp" => at = head,
             _ => return Vec::new(),
@@ -635,7 +659,12 @@ const CLAUSES: [&str; 6] = ["ccomp", "advcl", "parataxis", "conj", "csubj", "lis
 fn subject_token(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
-        if let Some(subject) = child(at, sentence, tree, &["nsubj", "nsubj:pass", "csubj"]) {
+        if let Some(subject) = child(
+            at,
+            sentence,
+            tree,
+            &["nsubj", "nsubj:outer", "nsubj:pass", "csubj"],
+        ) {
             return Some(subject);
         }
         match sentence.analyses[at].deprel() {
@@ -717,8 +746,15 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
             return actors;
         }
     }
+    // A phrase before the verb sets the scene, whatever the parse makes of its preposition
+    // (`In the 8th Congress of the Workers' Party of Korea, Pyongyang unveiled ...`); an
+    // object there is still one (`the rebels whom the army attacked`).
+    let after_verb = |a: &usize| sentence.actors[*a].tokens.start > verb;
     for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
-        let found = phrase_actors_of(verb, sentence, tree, rels, false);
+        let mut found = phrase_actors_of(verb, sentence, tree, rels, false);
+        if rels[0] == "obl" {
+            found.retain(after_verb);
+        }
         if !found.is_empty() {
             return found;
         }
@@ -735,9 +771,10 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     // at Seoul`, `criticized the closure of guest houses in Bree`), the object's first
     // (`attend a summit in Switzerland on the unrest in Iran`), and not one of a complement
     // clause, which is where that clause's event happened (`helping militants join a group
-    // in Lebanon`).
+    // in Lebanon`), but not one before the verb.
     for rels in [&["obj", "iobj"][..], &["obl", "obl:agent"][..]] {
-        let found = phrase_actors_of(verb, sentence, tree, rels, true);
+        let mut found = phrase_actors_of(verb, sentence, tree, rels, true);
+        found.retain(after_verb);
         if !found.is_empty() {
             return found;
         }
