@@ -918,8 +918,7 @@ fn match_pattern<'p>(
     // A pattern of the verb and its target alone (`MOCK`'s `- * +`) says the verb takes an
     // actor as its object; read as optional, it would match every use of the verb and
     // override the block's default (`engaged the rebels` is 190, a bare `engage` is not).
-    if pattern.before.is_empty() && pattern.after == [Term::Target] && regions.objects.is_empty()
-    {
+    if pattern.before.is_empty() && pattern.after == [Term::Target] && regions.objects.is_empty() {
         return None;
     }
     let mut matched = Matched {
@@ -1229,7 +1228,10 @@ ASSASSINATE
         assert!(codes_with(verbs, &seems, &actors).is_empty());
         let mut appears = seems;
         appears[2] = ("today", Noun, "today", 2, "obl:tmod");
-        assert_eq!(codes_with(verbs, &appears, &actors), ["ARN GON 173 v.txt:3"]);
+        assert_eq!(
+            codes_with(verbs, &appears, &actors),
+            ["ARN GON 173 v.txt:3"]
+        );
     }
 
     #[test]
