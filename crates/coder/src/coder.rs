@@ -861,6 +861,8 @@ struct Regions {
     after: Vec<usize>,
     subjects: Vec<usize>,
     objects: Vec<usize>,
+    /// The verb, for the rare pattern that asks about its object (`- * +`).
+    verb: usize,
 }
 
 impl Regions {
@@ -901,6 +903,7 @@ impl Regions {
             after,
             subjects: subject_actors(verb, sentence, tree),
             objects: object_actors(verb, sentence, tree),
+            verb,
         }
     }
 }
@@ -916,9 +919,20 @@ fn match_pattern<'p>(
     let n = sentence.words.len();
     let (before, after) = (&regions.before, &regions.after);
     // A pattern of the verb and its target alone (`MOCK`'s `- * +`) says the verb takes an
-    // actor as its object; read as optional, it would match every use of the verb and
-    // override the block's default (`engaged the rebels` is 190, a bare `engage` is not).
-    if pattern.before.is_empty() && pattern.after == [Term::Target] && regions.objects.is_empty() {
+    // actor as its direct object; read as optional, it would match every use of the verb and
+    // override the block's default (`engaged the rebels` is 190, a bare `engage` or `engage
+    // with Iran` is not).
+    if pattern.before.is_empty()
+        && pattern.after == [Term::Target]
+        && phrase_actors_of(
+            regions.verb,
+            sentence,
+            tree,
+            &["obj", "iobj", "nsubj:pass"],
+            false,
+        )
+        .is_empty()
+    {
         return None;
     }
     let mut matched = Matched {

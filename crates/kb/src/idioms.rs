@@ -29,6 +29,10 @@ enum Part {
 #[derive(Clone, Debug, Default)]
 pub struct Idioms {
     idioms: Vec<Vec<Part>>,
+    /// The first bytes an idiom may start with, so that most words are passed over at once
+    /// (the coder asks for every word of every sentence); `None` when an idiom starts with a
+    /// slot or a word that is not ASCII.
+    starts: Option<[bool; 128]>,
 }
 
 impl Idioms {
@@ -100,7 +104,17 @@ impl Idioms {
             }
         }
         if problems.is_empty() {
-            Ok(Idioms { idioms })
+            let starts = idioms.iter().try_fold([false; 128], |mut starts, parts| {
+                let Some(Part::Word(alternatives)) = parts.first() else {
+                    return None;
+                };
+                for alternative in alternatives {
+                    let first = *alternative.as_bytes().first()?;
+                    *starts.get_mut(usize::from(first))? = true;
+                }
+                Some(starts)
+            });
+            Ok(Idioms { idioms, starts })
         } else {
             Err(Error::Invalid { problems })
         }
@@ -111,6 +125,13 @@ impl Idioms {
     pub fn find(&self, words: &[&str]) -> Vec<Range<usize>> {
         let mut found = Vec::new();
         for start in 0..words.len() {
+            let first = words[start].bytes().next().map(|b| b.to_ascii_lowercase());
+            let passed_over = |starts: &[bool; 128]| {
+                first.is_some_and(|b| b.is_ascii() && !starts[usize::from(b)])
+            };
+            if self.starts.as_ref().is_some_and(passed_over) {
+                continue;
+            }
             for parts in &self.idioms {
                 if let Some(end) = match_at(parts, words, start) {
                     found.push(start..end);
