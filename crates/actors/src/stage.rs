@@ -8,7 +8,7 @@ use dyad_doc::{
     Document, Layer, LayerData, LayerKind, Mention, MentionActor, Overlap, Span, Stage, StageError,
     StageOutput,
 };
-use dyad_kb::{ActorKind, Kb, NameKind, Referent as KbReferent};
+use dyad_kb::{ActorKind, Idioms, Kb, NameKind, Referent as KbReferent};
 
 use crate::anaphors::Anaphors;
 use crate::resolve::{resolve, Context, Draft, Referent};
@@ -22,6 +22,9 @@ pub struct MentionStage {
     kb: Arc<Kb>,
     tagger: NameTagger,
     anaphors: Anaphors,
+    /// Phrases whose role nouns are no actors (`Pyongyang's court` in `the ball is in
+    /// Pyongyang's court`).
+    idioms: Idioms,
 }
 
 impl MentionStage {
@@ -35,6 +38,7 @@ impl MentionStage {
         Ok(MentionStage {
             anaphors: Anaphors::builtin(&kb)?,
             tagger: NameTagger::new()?,
+            idioms: Idioms::builtin()?,
             kb,
         })
     }
@@ -244,6 +248,16 @@ impl Stage for MentionStage {
 
         let mut found = Vec::new();
         self.kb.find(text, tokens, &mut found);
+        // A role noun inside an idiom is a figure of speech, not an actor.
+        let words: Vec<&str> = tokens.iter().map(|(span, _)| &text[span.range()]).collect();
+        let idiom = self.idioms.mask(&words);
+        found.retain(|m| {
+            let is_role = self
+                .kb
+                .names_of(m)
+                .all(|n| matches!(n.referent(), KbReferent::Agent(_)));
+            !(is_role && m.tokens.clone().any(|t| idiom[t]))
+        });
         let mut names = Vec::new();
         let input = TokenizedText {
             text,

@@ -119,6 +119,39 @@ mod code {
         assert!(usa_prk["moves"][0]["evidence"].is_string());
     }
 
+    /// Issue 5: the seed's events read right. "Putting the ball in Pyongyang's court" is an
+    /// idiom (no arrest, no North Korean judiciary), a bare "engage" is no use of force, and
+    /// the North's demand on the US after the Hanoi summit is dated by it.
+    #[test]
+    fn regression_issue_5_seed_events() {
+        let scratch = Scratch::new();
+        let out = scratch.run(&["code", "seed.txt"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let record = &json_lines(&out)[0];
+        let events = record["events"].as_array().unwrap();
+        let codes: Vec<&str> = events
+            .iter()
+            .map(|e| e["cameo"].as_str().unwrap())
+            .collect();
+        assert!(
+            !codes
+                .iter()
+                .any(|c| c.starts_with("17") || c.starts_with("19")),
+            "{codes:?}"
+        );
+        let mentions = record["mentions"].as_array().unwrap();
+        assert!(!mentions.iter().any(|m| m["actor"]["code"] == "PRKJUD"));
+        let demand = events
+            .iter()
+            .find(|e| e["cameo"] == "100")
+            .unwrap_or_else(|| panic!("no demand in {codes:?}"));
+        assert_eq!(
+            (&demand["source"]["code"], &demand["target"]["code"]),
+            (&serde_json::json!("PRK"), &serde_json::json!("USA"))
+        );
+        assert_eq!(demand["date"], "2019-02");
+    }
+
     /// `--kb DIR` adds a user's files: a person in dyad's format and an organisation from a
     /// PETRARCH actor dictionary; a verb dictionary beside them is skipped with a note, and a
     /// broken line stops the run with its file and line.

@@ -3,6 +3,7 @@
 use std::{collections::HashSet, ops::Range};
 
 use dyad_doc::{Analysis, Upos};
+use dyad_kb::Idioms;
 
 use crate::{
     compose::{self, Link},
@@ -80,6 +81,8 @@ struct Matched<'p> {
 #[derive(Clone, Debug, Default)]
 pub struct Grammar {
     place_prepositions: HashSet<String>,
+    /// Phrases no verb pattern reads (`the ball is in Pyongyang's court`).
+    idioms: Idioms,
 }
 
 impl Grammar {
@@ -109,7 +112,10 @@ impl Grammar {
                 return Err(error(&format!("{line:?} is listed twice")));
             }
         }
-        Ok(Grammar { place_prepositions })
+        Ok(Grammar {
+            place_prepositions,
+            idioms: Idioms::builtin()?,
+        })
     }
 
     /// Whether `word` (lowercase) introduces where something happened (`in`, `at`).
@@ -125,8 +131,14 @@ pub fn code_sentence(
     sentence: &SentenceView,
 ) -> Vec<Event> {
     let tree = Tree::new(grammar, sentence);
+    // An idiom's words are neither verbs nor pattern words: `putting the ball in Pyongyang's
+    // court` is no court case.
+    let idiom = grammar.idioms.mask(sentence.words);
     let mut events = Vec::new();
     for verb in 0..sentence.words.len() {
+        if idiom[verb] {
+            continue;
+        }
         let analysis = &sentence.analyses[verb];
         // A noun with an object is a verb the tagger missed (`Soldiers from Gondor wire
         // tapped all communication links`, tagged as the noun `tap`).
@@ -166,7 +178,7 @@ pub fn code_sentence(
         if entries.is_empty() {
             continue;
         }
-        let regions = Regions::new(verb, sentence, &tree);
+        let regions = Regions::new(verb, sentence, &tree, &idiom);
         let best = entries
             .iter()
             .flat_map(|e| &e.patterns)
@@ -572,7 +584,15 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
         }
         // A parse may give a clause two subjects where it missed a coordination (`Arnor and
         // the evil awful Gondor welcomed`): all of them act.
-        let subjects = phrase_actors_of(at, sentence, tree, &["nsubj", "csubj"], false);
+        // `nsubj:outer` too: a parse may give an ordinary clause's subject that relation
+        // (`that the Biden administration didn't currently plan to fill`).
+        let subjects = phrase_actors_of(
+            at,
+            sentence,
+            tree,
+            &["nsubj", "nsubj:outer", "csubj"],
+            false,
+        );
         if !subjects.is_empty() {
             return subjects;
         }
@@ -588,6 +608,22 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
         let Some(head) = tree.heads[at] else {
             return Vec::new();
         };
+        // The actors the word a clause hangs off names, leaving out the clause's own: in
+        // `the person in charge of heading up negotiations with the North`, the North heads
+        // nothing.
+        let head_actors: Vec<usize> = if names_actor(head, sentence, tree) {
+            phrase_actors(head, sentence, tree)
+                .into_iter()
+                .filter(|&a| {
+                    !sentence.actors[a]
+                        .tokens
+                        .clone()
+                        .any(|t| t < sentence.words.len() && tree.dominates(at, t))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         match sentence.analyses[at].deprel() {
             "xcomp" => {
                 // The object controls the complement (`urged Vietnam to push back`), and so
@@ -602,11 +638,11 @@ fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usiz
             // acts, unless the clause is a participle without an object, which says what was
             // done to it (`an Eriadorian shot dead`).
             "conj" | "ccomp" | "parataxis" | "acl:relcl" | "acl"
-                if names_actor(head, sentence, tree)
+                if !head_actors.is_empty()
                     && (sentence.analyses[at].xpos() != "VBN"
                         || child(at, sentence, tree, &["obj"]).is_some()) =>
             {
-                return phrase_actors(head, sentence, tree);
+                return head_actors;
             }
             "conj" | "advcl" | "acl" | "ccomp" => at = head,
             _ => return Vec::new(),
@@ -623,7 +659,12 @@ const CLAUSES: [&str; 6] = ["ccomp", "advcl", "parataxis", "conj", "csubj", "lis
 fn subject_token(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
-        if let Some(subject) = child(at, sentence, tree, &["nsubj", "nsubj:pass", "csubj"]) {
+        if let Some(subject) = child(
+            at,
+            sentence,
+            tree,
+            &["nsubj", "nsubj:outer", "nsubj:pass", "csubj"],
+        ) {
             return Some(subject);
         }
         match sentence.analyses[at].deprel() {
@@ -705,8 +746,15 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
             return actors;
         }
     }
+    // A phrase before the verb sets the scene, whatever the parse makes of its preposition
+    // (`In the 8th Congress of the Workers' Party of Korea, Pyongyang unveiled ...`); an
+    // object there is still one (`the rebels whom the army attacked`).
+    let after_verb = |a: &usize| sentence.actors[*a].tokens.start > verb;
     for rels in [&["obj", "iobj"][..], &["obl", "obl:agent", "xcomp"][..]] {
-        let found = phrase_actors_of(verb, sentence, tree, rels, false);
+        let mut found = phrase_actors_of(verb, sentence, tree, rels, false);
+        if rels[0] == "obl" {
+            found.retain(after_verb);
+        }
         if !found.is_empty() {
             return found;
         }
@@ -723,9 +771,10 @@ fn object_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize
     // at Seoul`, `criticized the closure of guest houses in Bree`), the object's first
     // (`attend a summit in Switzerland on the unrest in Iran`), and not one of a complement
     // clause, which is where that clause's event happened (`helping militants join a group
-    // in Lebanon`).
+    // in Lebanon`), but not one before the verb.
     for rels in [&["obj", "iobj"][..], &["obl", "obl:agent"][..]] {
-        let found = phrase_actors_of(verb, sentence, tree, rels, true);
+        let mut found = phrase_actors_of(verb, sentence, tree, rels, true);
+        found.retain(after_verb);
         if !found.is_empty() {
             return found;
         }
@@ -812,10 +861,13 @@ struct Regions {
     after: Vec<usize>,
     subjects: Vec<usize>,
     objects: Vec<usize>,
+    /// The verb, for the rare pattern that asks about its object (`- * +`).
+    verb: usize,
 }
 
 impl Regions {
-    fn new(verb: usize, sentence: &SentenceView, tree: &Tree) -> Regions {
+    /// The regions of `verb`, leaving out the words `idiom` marks.
+    fn new(verb: usize, sentence: &SentenceView, tree: &Tree, idiom: &[bool]) -> Regions {
         let mut after: Vec<usize> = (verb + 1..sentence.words.len())
             .filter(|&t| {
                 tree.child_towards(verb, t)
@@ -844,11 +896,14 @@ impl Regions {
                 .filter(|&t| tree.dominates(agent, t))
                 .collect();
         }
+        before.retain(|&t| !idiom[t]);
+        after.retain(|&t| !idiom[t]);
         Regions {
             before,
             after,
             subjects: subject_actors(verb, sentence, tree),
             objects: object_actors(verb, sentence, tree),
+            verb,
         }
     }
 }
@@ -863,6 +918,23 @@ fn match_pattern<'p>(
 ) -> Option<Matched<'p>> {
     let n = sentence.words.len();
     let (before, after) = (&regions.before, &regions.after);
+    // A pattern of the verb and its target alone (`MOCK`'s `- * +`) says the verb takes an
+    // actor as its direct object; read as optional, it would match every use of the verb and
+    // override the block's default (`engaged the rebels` is 190, a bare `engage` or `engage
+    // with Iran` is not).
+    if pattern.before.is_empty()
+        && pattern.after == [Term::Target]
+        && phrase_actors_of(
+            regions.verb,
+            sentence,
+            tree,
+            &["obj", "iobj", "nsubj:pass"],
+            false,
+        )
+        .is_empty()
+    {
+        return None;
+    }
     let mut matched = Matched {
         pattern,
         words: 0,
@@ -1125,6 +1197,54 @@ ASSASSINATE
         assert_eq!(
             codes(&refuses, &actors),
             [format!("GON ARN 121 not v.txt:23 -> {pico}:216")]
+        );
+    }
+
+    #[test]
+    fn a_bare_target_pattern_needs_an_object_actor() {
+        use Upos::*;
+        let verbs = "--- ENGAGE [050] ---\nENGAGE\n- * + [190]\n- * (IN TALKS) [046]\n";
+        let engaged = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("engaged", Verb, "engage", 0, "root"),
+            ("Gondor", Propn, "Gondor", 2, "obj"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(2..3, "GON")];
+        assert_eq!(
+            codes_with(verbs, &engaged, &actors),
+            ["ARN GON 190 v.txt:3"]
+        );
+        let engaged = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("engaged", Verb, "engage", 0, "root"),
+        ];
+        assert_eq!(
+            codes_with(verbs, &engaged, &actors[..1]),
+            ["ARN - 050 v.txt:1"]
+        );
+    }
+
+    #[test]
+    fn idioms_are_no_pattern_words() {
+        use Upos::*;
+        let verbs = "--- APPEAR [---] ---\nSEEM\n- * (IN COURT) [173]\n";
+        // `Arnor seems to put the ball in Gondor 's court`, simplified.
+        let seems = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("seems", Verb, "seem", 0, "root"),
+            ("ball", Noun, "ball", 2, "obj"),
+            ("in", Adp, "in", 7, "case"),
+            ("Gondor", Propn, "Gondor", 7, "nmod:poss"),
+            ("'s", Part, "'s", 5, "case"),
+            ("court", Noun, "court", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(4..5, "GON")];
+        assert!(codes_with(verbs, &seems, &actors).is_empty());
+        let mut appears = seems;
+        appears[2] = ("today", Noun, "today", 2, "obl:tmod");
+        assert_eq!(
+            codes_with(verbs, &appears, &actors),
+            ["ARN GON 173 v.txt:3"]
         );
     }
 

@@ -76,6 +76,9 @@ pub enum Error {
         /// What is wrong, lowercase, no trailing period.
         message: String,
     },
+    /// A malformed idiom in the knowledge base's idioms file, with its `file:line`.
+    #[error(transparent)]
+    Idioms(#[from] dyad_kb::Error),
 }
 
 /// The result type of this crate.

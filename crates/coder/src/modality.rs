@@ -102,9 +102,9 @@ impl ModalityRules {
     }
 
     /// Reads the clauses from `verb` up: a condition anywhere on the way makes the event
-    /// hypothetical; a modal auxiliary or an intent verb above an infinitive, before the way
-    /// leaves the verb's own statement, makes it intended; a speech verb over its clause makes
-    /// it reported.
+    /// hypothetical; a modal auxiliary or an intent verb (or noun) above an infinitive, before
+    /// the way leaves the verb's own statement, makes it intended; a speech verb over its
+    /// clause makes it reported.
     pub(crate) fn read(&self, verb: usize, clauses: &Clauses) -> Modality {
         let (mut intended, mut reported) = (false, false);
         let word_in =
@@ -126,6 +126,16 @@ impl ModalityRules {
             };
             match clauses.deprel(at) {
                 "xcomp" => intended |= !reported && word_in(&self.intent, head),
+                // An infinitive on an intent noun is intended as well (`its plan to hold
+                // talks`, and `Seoul plans to hold`, which a parse may read with `plans` a
+                // noun); the noun's own clause says nothing more of it.
+                "acl" => {
+                    let infinitive = clauses.children(at).iter().any(|&c| {
+                        clauses.deprel(c) == "mark" && clauses.lemma(c).eq_ignore_ascii_case("to")
+                    });
+                    intended |= !reported && infinitive && word_in(&self.intent, head);
+                    break;
+                }
                 "conj" => {}
                 "ccomp" | "parataxis" if word_in(&self.speech, head) => reported = true,
                 "ccomp" => {}
@@ -207,6 +217,13 @@ mod tests {
         ];
         check(&plans, 1, Asserted, false);
         check(&plans, 3, Intended, false);
+        let mut noun = plans;
+        noun[0].3 = "compound";
+        noun[1] = ("plan", Noun, 0, "root");
+        noun[3].3 = "acl";
+        check(&noun, 3, Intended, false);
+        let stationed = [("troops", Noun, 0, "root"), ("stationed", Verb, 1, "acl")];
+        check(&stationed, 1, Asserted, false);
         let will = [
             ("US", Propn, 3, "nsubj"),
             ("will", Aux, 3, "aux"),

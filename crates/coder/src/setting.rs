@@ -47,12 +47,23 @@ impl<'a> Setting<'a> {
         Setting { dates, places }
     }
 
-    /// The date of the innermost clause of `chain` that has one.
-    pub(crate) fn date(&self, chain: &[usize]) -> Option<(Span, &'a str)> {
+    /// The date of the innermost clause of `chain` that has one. A clause without a date of
+    /// its own takes that of an adverbial clause put before it (`Following the failure of the
+    /// summit, held at the end of February 2019, the North declared ...`): the event came
+    /// close after, or during, that time, and the article's day is further off.
+    pub(crate) fn date(&self, chain: &[usize], clauses: &Clauses) -> Option<(Span, &'a str)> {
+        let fronted = |c: usize, clause: usize| {
+            c < clause && clauses.deprel(c) == "advcl" && clauses.head(c) == Some(clause)
+        };
         chain.iter().find_map(|&clause| {
             self.dates
                 .iter()
                 .find(|(c, _, _)| *c == Some(clause))
+                .or_else(|| {
+                    self.dates
+                        .iter()
+                        .find(|(c, _, _)| c.is_some_and(|c| fronted(c, clause)))
+                })
                 .map(|&(_, span, value)| (span, value))
         })
     }

@@ -215,7 +215,7 @@ impl Stage for EventStage {
             for event in coded {
                 let chain = clauses.chain(event.verb);
                 let modality = self.modality.read(event.verb, &clauses);
-                let date = match setting.date(&chain) {
+                let date = match setting.date(&chain, &clauses) {
                     Some((span, value)) => Some(EventDate::Clause {
                         span,
                         value: value.into(),

@@ -13,6 +13,8 @@
 //! - [`Matcher`] finds names in a document's tokens: longest match, on token boundaries, with
 //!   case rules taken from how each name is written and possessives handled;
 //!   [`Kb::resolve`] turns a [`Match`] into an [`ActorRef`] for the article's date.
+//! - [`Idioms`] finds fixed phrases whose words do not mean what they say (`the ball is in
+//!   Pyongyang's court`), so that annotators read neither actors nor events in them.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -29,6 +31,7 @@
 
 mod date;
 mod error;
+mod idioms;
 mod kb;
 mod matcher;
 mod model;
@@ -37,6 +40,7 @@ mod tables;
 
 pub use date::{PartialDate, Precision, Term};
 pub use error::{Error, Origin, Problem, ProblemKind};
+pub use idioms::Idioms;
 pub use kb::{ActorRef, Kb, KbBuilder, Stats};
 pub use matcher::{CasePolicy, Match, Matcher, MatcherBuilder};
 pub use model::{
