@@ -109,6 +109,13 @@ const KM_PER_DEGREE: f64 = 111.2;
 /// own: smaller places' own names beat bigger places' historical ones ("Berea" is a town in
 /// Kentucky before it is Aleppo).
 const ALTERNATE_PENALTY: f64 = 3.0;
+/// What a county gains when the text calls it one in a list of names ("Hitchcock and Hayes
+/// counties"): as much as a region, since the words settle what kind of place it is.
+const LISTED_COUNTY_BONUS: f64 = 14.0;
+/// The words that close a list of county names.
+const COUNTIES: [&str; 2] = ["counties", "Counties"];
+/// The most words a list of county names may run on for after a name.
+const COUNTY_LIST_WORDS: usize = 16;
 /// What the place that the aliases file prefers for a name gains: enough to outweigh a bigger
 /// namesake's population ("Washington" is the capital before the state of 6.5 million), not
 /// a document's clear leaning to the other ("Washington" in a text on Seattle).
@@ -236,10 +243,14 @@ impl Gazetteer {
             .iter()
             .map(|m| {
                 let written = text.get(m.span.range()).unwrap_or_default();
+                let listed_county = county_list_follows(text.get(m.span.end()..).unwrap_or(""));
                 m.candidates
                     .iter()
                     .map(|&c| {
                         let entry = &self.entries()[c as usize];
+                        if listed_county && entry.feature == Feature::Admin2 {
+                            return prior(entry) + LISTED_COUNTY_BONUS;
+                        }
                         let alternate = !m.demonym && !written.eq_ignore_ascii_case(&entry.name);
                         let penalty = if alternate { ALTERNATE_PENALTY } else { 0.0 };
                         let preference = if self.is_preferred(written, c) {
@@ -536,6 +547,30 @@ impl<'a> Votes<'a> {
     }
 }
 
+/// Whether the text after a name (`rest`) makes it one of a list of counties: capitalized
+/// names joined by commas, `and` or `or`, then `counties` ("Harvey, Harper and Kingman
+/// counties").
+fn county_list_follows(rest: &str) -> bool {
+    let words = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(COUNTY_LIST_WORDS);
+    for word in words {
+        if COUNTIES.contains(&word.trim_end_matches(|c: char| !c.is_alphabetic())) {
+            return true;
+        }
+        let joins = matches!(word, "and" | "or" | "&");
+        let name = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'));
+        if !joins && !name {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether `area` contains `place`: a continent nothing (its countries are not listed), a
 /// country its states and cities, a state its cities.
 fn contains(area: &Entry, place: &Entry) -> bool {
@@ -631,6 +666,15 @@ mod tests {
                 "Atlanta=Atlanta/US/GA",
                 "DeKalb=DeKalb County/US/GA",
             ],
+        );
+    }
+
+    #[test]
+    fn a_list_of_counties_names_counties() {
+        check("DeKalb voted.", &["DeKalb=DeKalb/US/IL"]);
+        check(
+            "Rain fell on DeKalb, Cobb and Fulton counties.",
+            &["DeKalb=DeKalb County/US/GA"],
         );
     }
 
