@@ -90,6 +90,10 @@ const APPOSITION_BONUS: f64 = 8.0;
 const RENAMED_BONUS: f64 = 8.0;
 /// How much more the dateline's mentions vote than others.
 const DATELINE_VOTES: f64 = 3.0;
+/// How much more a name votes as a state than as a place in it: a state named in the
+/// document is surer evidence of where its places lie than a place that may be one of many
+/// namesakes.
+const STATE_VOTES: f64 = 3.0;
 /// How much a name that can only be a small place votes (see `Entry::is_minor`).
 const MINOR_VOTES: f64 = 0.3;
 /// What nearness to the nearest other mention's reading adds: `NEARNESS_WEIGHT` at the same
@@ -494,7 +498,13 @@ impl<'a> Votes<'a> {
             let mut own = Vec::with_capacity(candidates.len());
             for (&c, &p) in candidates.iter().zip(&beliefs[first]) {
                 let entry = &gazetteer.entries()[c as usize];
-                let vote = weight * p;
+                let vote = weight
+                    * p
+                    * if entry.feature == Feature::Admin1 {
+                        STATE_VOTES
+                    } else {
+                        1.0
+                    };
                 if let Some(country) = entry.country.as_deref() {
                     *votes.countries.entry(country).or_default() += vote;
                     if let Some(admin1) = entry.admin1.as_deref() {
