@@ -116,8 +116,8 @@ const ALTERNATE_PENALTY: f64 = 3.0;
 /// What a county gains when the text calls it one in a list of names ("Hitchcock and Hayes
 /// counties"): as much as a region, since the words settle what kind of place it is.
 const LISTED_COUNTY_BONUS: f64 = 14.0;
-/// The words that close a list of county names.
-const COUNTIES: [&str; 2] = ["counties", "Counties"];
+/// The words that close a list of county names (Louisiana's counties are parishes).
+const COUNTIES: [&str; 4] = ["counties", "Counties", "parishes", "Parishes"];
 /// The most words a list of county names may run on for after a name.
 const COUNTY_LIST_WORDS: usize = 16;
 /// What the place that the aliases file prefers for a name gains: enough to outweigh a bigger
