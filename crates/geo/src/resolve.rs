@@ -3,8 +3,9 @@
 //! Each mention's candidates are scored by a prior (population and kind of place) plus what the
 //! rest of the document says: the countries and states its other mentions are likely to be in
 //! (soft votes, so an ambiguous "Georgia" counts for both Georgias; a repeated name votes once,
-//! and a name that can only be a small place votes less), the dateline (which counts three
-//! times), "Paris, Texas"-style appositions, the distance to the other mentions' current
+//! a state more than a place, and a name that can only be a small place less), the dateline
+//! (which counts three times), "Paris, Texas"-style appositions, lists of counties ("Hitchcock
+//! and Hayes counties"), the distance to the other mentions' current
 //! best readings, and the distance to any reading of each other name ("Paris and Henry
 //! County": the two that lie together); a name written as an alternate of a place, not its
 //! own name, counts less for that place.
