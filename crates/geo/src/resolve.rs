@@ -3,8 +3,9 @@
 //! Each mention's candidates are scored by a prior (population and kind of place) plus what the
 //! rest of the document says: the countries and states its other mentions are likely to be in
 //! (soft votes, so an ambiguous "Georgia" counts for both Georgias; a repeated name votes once,
-//! and a name that can only be a small place votes less), the dateline (which counts three
-//! times), "Paris, Texas"-style appositions, the distance to the other mentions' current
+//! a state more than a place, and a name that can only be a small place less), the dateline
+//! (which counts three times), "Paris, Texas"-style appositions, lists of counties ("Hitchcock
+//! and Hayes counties"), the distance to the other mentions' current
 //! best readings, and the distance to any reading of each other name ("Paris and Henry
 //! County": the two that lie together); a name written as an alternate of a place, not its
 //! own name, counts less for that place.
@@ -90,6 +91,10 @@ const APPOSITION_BONUS: f64 = 8.0;
 const RENAMED_BONUS: f64 = 8.0;
 /// How much more the dateline's mentions vote than others.
 const DATELINE_VOTES: f64 = 3.0;
+/// How much more a name votes as a state than as a place in it: a state named in the
+/// document is surer evidence of where its places lie than a place that may be one of many
+/// namesakes.
+const STATE_VOTES: f64 = 3.0;
 /// How much a name that can only be a small place votes (see `Entry::is_minor`).
 const MINOR_VOTES: f64 = 0.3;
 /// What nearness to the nearest other mention's reading adds: `NEARNESS_WEIGHT` at the same
@@ -109,6 +114,13 @@ const KM_PER_DEGREE: f64 = 111.2;
 /// own: smaller places' own names beat bigger places' historical ones ("Berea" is a town in
 /// Kentucky before it is Aleppo).
 const ALTERNATE_PENALTY: f64 = 3.0;
+/// What a county gains when the text calls it one in a list of names ("Hitchcock and Hayes
+/// counties"): as much as a region, since the words settle what kind of place it is.
+const LISTED_COUNTY_BONUS: f64 = 14.0;
+/// The words that close a list of county names (Louisiana's counties are parishes).
+const COUNTIES: [&str; 4] = ["counties", "Counties", "parishes", "Parishes"];
+/// The most words a list of county names may run on for after a name.
+const COUNTY_LIST_WORDS: usize = 16;
 /// What the place that the aliases file prefers for a name gains: enough to outweigh a bigger
 /// namesake's population ("Washington" is the capital before the state of 6.5 million), not
 /// a document's clear leaning to the other ("Washington" in a text on Seattle).
@@ -236,10 +248,14 @@ impl Gazetteer {
             .iter()
             .map(|m| {
                 let written = text.get(m.span.range()).unwrap_or_default();
+                let listed_county = county_list_follows(text.get(m.span.end()..).unwrap_or(""));
                 m.candidates
                     .iter()
                     .map(|&c| {
                         let entry = &self.entries()[c as usize];
+                        if listed_county && entry.feature == Feature::Admin2 {
+                            return prior(entry) + LISTED_COUNTY_BONUS;
+                        }
                         let alternate = !m.demonym && !written.eq_ignore_ascii_case(&entry.name);
                         let penalty = if alternate { ALTERNATE_PENALTY } else { 0.0 };
                         let preference = if self.is_preferred(written, c) {
@@ -483,7 +499,13 @@ impl<'a> Votes<'a> {
             let mut own = Vec::with_capacity(candidates.len());
             for (&c, &p) in candidates.iter().zip(&beliefs[first]) {
                 let entry = &gazetteer.entries()[c as usize];
-                let vote = weight * p;
+                let vote = weight
+                    * p
+                    * if entry.feature == Feature::Admin1 {
+                        STATE_VOTES
+                    } else {
+                        1.0
+                    };
                 if let Some(country) = entry.country.as_deref() {
                     *votes.countries.entry(country).or_default() += vote;
                     if let Some(admin1) = entry.admin1.as_deref() {
@@ -534,6 +556,30 @@ impl<'a> Votes<'a> {
             ADMIN1_WEIGHT * saturate(admin1_votes),
         )
     }
+}
+
+/// Whether the text after a name (`rest`) makes it one of a list of counties: capitalized
+/// names joined by commas, `and` or `or`, then `counties` ("Harvey, Harper and Kingman
+/// counties").
+fn county_list_follows(rest: &str) -> bool {
+    let words = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(COUNTY_LIST_WORDS);
+    for word in words {
+        if COUNTIES.contains(&word.trim_end_matches(|c: char| !c.is_alphabetic())) {
+            return true;
+        }
+        let joins = matches!(word, "and" | "or" | "&");
+        let name = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'));
+        if !joins && !name {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `area` contains `place`: a continent nothing (its countries are not listed), a
@@ -631,6 +677,15 @@ mod tests {
                 "Atlanta=Atlanta/US/GA",
                 "DeKalb=DeKalb County/US/GA",
             ],
+        );
+    }
+
+    #[test]
+    fn a_list_of_counties_names_counties() {
+        check("DeKalb voted.", &["DeKalb=DeKalb/US/IL"]);
+        check(
+            "Rain fell on DeKalb, Cobb and Fulton counties.",
+            &["DeKalb=DeKalb County/US/GA"],
         );
     }
 
