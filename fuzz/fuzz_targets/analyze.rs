@@ -23,5 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let analyses = analyzer().analyze(&words, 0);
     assert_eq!(analyses.len(), words.len());
     assert_eq!(analyses.iter().filter(|a| a.head().is_none()).count(), 1);
-    assert!(analyses.iter().all(|a| a.head().is_none_or(|h| h < words.len())));
+    assert!(analyses
+        .iter()
+        .all(|a| a.head().is_none_or(|h| h < words.len())));
 });

@@ -7,11 +7,26 @@ use libfuzzer_sys::fuzz_target;
 
 /// The built-in files, in the order `Ontology::from_files` takes them.
 const BUILTIN: [(&str, &str); 5] = [
-    ("goldstein.tsv", include_str!("../../crates/coder/data/goldstein.tsv")),
-    ("quad-class.tsv", include_str!("../../crates/coder/data/quad-class.tsv")),
-    ("plover-modes.tsv", include_str!("../../crates/coder/data/plover-modes.tsv")),
-    ("cameo-plover.tsv", include_str!("../../crates/coder/data/cameo-plover.tsv")),
-    ("plover-rules.txt", include_str!("../../crates/coder/data/plover-rules.txt")),
+    (
+        "goldstein.tsv",
+        include_str!("../../crates/coder/data/goldstein.tsv"),
+    ),
+    (
+        "quad-class.tsv",
+        include_str!("../../crates/coder/data/quad-class.tsv"),
+    ),
+    (
+        "plover-modes.tsv",
+        include_str!("../../crates/coder/data/plover-modes.tsv"),
+    ),
+    (
+        "cameo-plover.tsv",
+        include_str!("../../crates/coder/data/cameo-plover.tsv"),
+    ),
+    (
+        "plover-rules.txt",
+        include_str!("../../crates/coder/data/plover-rules.txt"),
+    ),
 ];
 
 fuzz_target!(|data: &[u8]| {

@@ -1,5 +1,6 @@
-//! The gazetteer loader: any text, read as a gazetteer, never panics; a gazetteer that loads
-//! finds and resolves place names in the same text, with spans inside it and readings among
+//! The gazetteer loader: any text, read as a gazetteer and a file of aliases (split at the
+//! first `\n---\n`; all of it is the gazetteer when there is none), never panics; a gazetteer
+//! that loads finds and resolves place names in the same text, with spans inside it and readings among
 //! each mention's candidates.
 #![no_main]
 
@@ -10,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(gazetteer) = Gazetteer::parse("fuzz.tsv", text) else {
+    let (places, aliases) = text.split_once("\n---\n").unwrap_or((text, ""));
+    let Ok(gazetteer) =
+        Gazetteer::parse_with_aliases(("fuzz.tsv", places), ("aliases.tsv", aliases))
+    else {
         return;
     };
     let mut tokens = Vec::new();
