@@ -426,15 +426,7 @@ impl Gazetteer {
                 .collect();
             by_name.insert(own, support);
         }
-        mentions
-            .iter()
-            .map(|m| {
-                by_name
-                    .get(m.candidates.as_slice())
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .collect()
+        per_mention(mentions, &by_name)
     }
 
     /// What nearness to the other mentions' current readings (`points`, entry indices) adds
@@ -516,15 +508,7 @@ impl<'a> Votes<'a> {
             }
             by_name.insert(candidates, own);
         }
-        votes.own = mentions
-            .iter()
-            .map(|m| {
-                by_name
-                    .get(m.candidates.as_slice())
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .collect();
+        votes.own = per_mention(mentions, &by_name);
         votes
     }
 
@@ -614,6 +598,20 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
     let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
     let sum: f64 = exp.iter().sum();
     exp.iter().map(|e| e / sum).collect()
+}
+
+/// What was worked out once per distinct name (candidate list) in `by_name`, given to each of
+/// the `mentions` that bear the name (nothing for a name missing from it).
+fn per_mention<T: Clone>(mentions: &[Mention], by_name: &FxHashMap<&[u32], Vec<T>>) -> Vec<Vec<T>> {
+    mentions
+        .iter()
+        .map(|m| {
+            by_name
+                .get(m.candidates.as_slice())
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 #[cfg(test)]
