@@ -477,7 +477,12 @@ pub(crate) fn phrase_actors(root: usize, sentence: &SentenceView, tree: &Tree) -
 }
 
 /// [`phrase_actors`], where `places` lets actors in phrases of place count too.
-fn actors_below(root: usize, sentence: &SentenceView, tree: &Tree, places: bool) -> Vec<usize> {
+pub(crate) fn actors_below(
+    root: usize,
+    sentence: &SentenceView,
+    tree: &Tree,
+    places: bool,
+) -> Vec<usize> {
     let heads = with_conjuncts(root, sentence, tree);
     // Each actor's anchor: its token nearest the phrase's root.
     let anchor = |a: usize, head: usize| {

@@ -40,7 +40,7 @@ mod setting;
 mod stage;
 mod verbs;
 
-pub use actors::{sentence_actors, unknown_subjects};
+pub use actors::{phrase_roles, sentence_actors, unknown_subjects};
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
 pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;

@@ -40,8 +40,8 @@ use std::{
 
 use chrono::NaiveDate;
 use dyad_coder::{
-    code_sentence, sentence_actors, Actor, Discard, Discards, Grammar, Pico, SentenceView,
-    VerbDictionary,
+    code_sentence, phrase_roles, sentence_actors, Actor, Discard, Discards, Grammar, Pico,
+    SentenceView, VerbDictionary,
 };
 use dyad_doc::Analysis;
 use dyad_kb::Kb;
@@ -488,7 +488,16 @@ impl Coder {
             let sentence = &tokens[range.clone()];
             let words: Vec<&str> = sentence.iter().map(|(s, _)| &text[s.range()]).collect();
             let analyses = self.analyzer.analyze(&words, 0);
-            let actors = sentence_actors(&self.kb, text, sentence, day, &mut found_names);
+            let found = sentence_actors(&self.kb, text, sentence, day, &mut found_names);
+            let actors = phrase_roles(
+                &self.grammar,
+                &SentenceView {
+                    words: &words,
+                    analyses: &analyses,
+                    first: 0,
+                    actors: &found,
+                },
+            );
             let view = SentenceView {
                 words: &words,
                 analyses: &analyses,
