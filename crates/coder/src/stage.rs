@@ -10,8 +10,8 @@ use dyad_doc::{
 use dyad_kb::Kb;
 
 use crate::{
-    clauses::Clauses, code_sentence, sentence_actors, setting::Setting, Grammar, ModalityRules,
-    Ontology, Reading, SentenceView, VerbDictionary,
+    clauses::Clauses, code_sentence, phrase_roles, sentence_actors, setting::Setting, Grammar,
+    ModalityRules, Ontology, Reading, SentenceView, VerbDictionary,
 };
 
 /// The stage that codes events; needs tokens, sentences, syntax, times and places.
@@ -177,6 +177,16 @@ impl Stage for EventStage {
                 let within = &mentions.as_slice()[mentions.within(*sentence_span)];
                 add_mention_actors(within, sentence_tokens, analyses, &mut actors);
             }
+            // Role nouns of unknown country take the country their phrase names.
+            let actors = phrase_roles(
+                &self.grammar,
+                &SentenceView {
+                    words: &words,
+                    analyses,
+                    first: range.start,
+                    actors: &actors,
+                },
+            );
             let view = SentenceView {
                 words: &words,
                 analyses,

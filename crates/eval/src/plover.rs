@@ -21,8 +21,8 @@
 use std::{collections::BTreeMap, fmt::Write as _, path::Path, time::Instant};
 
 use dyad_coder::{
-    code_sentence, sentence_actors, unknown_subjects, Grammar, ModalityRules, Ontology, Reading,
-    SentenceView, VerbDictionary,
+    code_sentence, phrase_roles, sentence_actors, unknown_subjects, Grammar, ModalityRules,
+    Ontology, Reading, SentenceView, VerbDictionary,
 };
 use dyad_kb::Kb;
 use dyad_nlp::{SentenceSplitter, Tokenizer};
@@ -243,6 +243,15 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             n_words += words.len();
             let analyses = analyzer.analyze(&words, 0);
             let found = sentence_actors(&kb, text, sentence, day, &mut found_names);
+            let found = phrase_roles(
+                &grammar,
+                &SentenceView {
+                    words: &words,
+                    analyses: &analyses,
+                    first: 0,
+                    actors: &found,
+                },
+            );
             // A sentence read on its own, as PLOVER reads it: a subject the knowledge base
             // does not know, or a pronoun with nothing before it to stand for, acts too.
             let unknown = unknown_subjects(
