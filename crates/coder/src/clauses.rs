@@ -17,6 +17,34 @@ const CLAUSE_RELATIONS: [&str; 8] = [
     "csubj",
 ];
 
+/// The subordinator of the adverbial clause `verb`'s event happens in (`before` in `Before
+/// leaving for Beijing, President Bush scheduled a speech`, `by` in `deepen a partnership by
+/// promoting biofuels`), reached through coordinated verbs and open complements, if any; the
+/// `to` of an infinitive is none (`came to help`).
+///
+/// PETRARCH-2 reads such a clause as a circumstance of the main clause's event, nests its
+/// event under that one and codes none of its own; the `events` suites score dyad that way.
+pub fn subordinator(sentence: &SentenceView, verb: usize) -> Option<usize> {
+    let clauses = Clauses::new(sentence);
+    let mut at = verb;
+    for _ in 0..clauses.len() {
+        match clauses.deprel(at) {
+            "conj" | "xcomp" => at = clauses.head(at)?,
+            "advcl" => {
+                return clauses.children(at).iter().copied().find(|&c| {
+                    clauses.deprel(c) == "mark"
+                        && !sentence
+                            .words
+                            .get(c)
+                            .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+                });
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// A sentence's heads and children, with the clause head of each word.
 pub(crate) struct Clauses<'a> {
     pub(crate) sentence: &'a SentenceView<'a>,
@@ -101,5 +129,38 @@ impl<'a> Clauses<'a> {
             at = self.head(clause).and_then(|h| self.clause_of(h));
         }
         chain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_doc::Upos::*;
+
+    use super::*;
+
+    #[test]
+    fn subordinators_mark_adverbial_clauses() {
+        // `Before leaving Gondor, Arnor sent troops to help Rohan.`
+        let rows = [
+            ("Before", Sconj, "before", 2, "mark"),
+            ("leaving", Verb, "leave", 5, "advcl"),
+            ("Gondor", Propn, "Gondor", 2, "obj"),
+            (",", Punct, ",", 2, "punct"),
+            ("Arnor", Propn, "Arnor", 5, "nsubj"),
+            ("sent", Verb, "send", 0, "root"),
+            ("troops", Noun, "troop", 5, "obj"),
+            ("to", Part, "to", 9, "mark"),
+            ("help", Verb, "help", 5, "advcl"),
+            ("Rohan", Propn, "Rohan", 9, "obj"),
+        ];
+        let (words, analyses) = crate::coder::tests::parsed(&rows);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors: &[],
+        };
+        let found: Vec<Option<usize>> = [1, 5, 8].map(|v| subordinator(&view, v)).into();
+        assert_eq!(found, [Some(0), None, None]);
     }
 }

@@ -41,6 +41,7 @@ mod stage;
 mod verbs;
 
 pub use actors::{phrase_roles, sentence_actors, unknown_subjects};
+pub use clauses::subordinator;
 pub use coder::{code_sentence, Actor, Event, Grammar, SentenceView};
 pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;

@@ -23,8 +23,9 @@
 //! Scoring follows PETRARCH's conventions where dyad's events say more: a negated event
 //! (`didn't clash`), an event reported inside a coded statement (`noted that Cirith Ungol
 //! regretted ...`) and a verb whose open complement is coded (`pledged` in `pledged to
-//! expel`) are flagged by the coder and not scored; discard lists rule out sentences and
-//! stories. The `udp` and `gsr` coders combine a verb's code with its complement's by their
+//! expel`) are flagged by the coder and not scored, nor is an event in an adverbial clause
+//! (`before leaving for Beijing`, [`dyad_coder::subordinator`]), which PETRARCH-2 nests under
+//! the main clause's event; discard lists rule out sentences and stories. The `udp` and `gsr` coders combine a verb's code with its complement's by their
 //! suite's PETRARCH internal coding ontology (PICO), as UD-PETRARCH and PETRARCH-2 do; the
 //! PETRARCH-1 `unit` coder had none.
 //!
@@ -40,8 +41,8 @@ use std::{
 
 use chrono::NaiveDate;
 use dyad_coder::{
-    code_sentence, phrase_roles, sentence_actors, Actor, Discard, Discards, Grammar, Pico,
-    SentenceView, VerbDictionary,
+    code_sentence, phrase_roles, sentence_actors, subordinator, Actor, Discard, Discards, Grammar,
+    Pico, SentenceView, VerbDictionary,
 };
 use dyad_doc::Analysis;
 use dyad_kb::Kb;
@@ -532,10 +533,14 @@ impl Coder {
                     event.rule
                 );
                 // PETRARCH codes no event for a negated verb (`didn't clash`), none for what a
-                // coded statement reports, and only the complement of `pledged to expel`;
-                // dyad flags all three. Triples need a target: events with none are left out.
-                let scored =
-                    !event.negated && event.reported_by.is_none() && event.complement.is_none();
+                // coded statement reports, only the complement of `pledged to expel`, and
+                // none in an adverbial clause (`before leaving for Beijing`); dyad flags the
+                // first three, and the parse tells the last. Triples need a target: events
+                // with none are left out.
+                let scored = !event.negated
+                    && event.reported_by.is_none()
+                    && event.complement.is_none()
+                    && subordinator(&view, event.verb).is_none();
                 if let Some(target) = event.target.filter(|_| scored) {
                     coded.insert((event.source, target, event.code));
                 }
