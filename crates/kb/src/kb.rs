@@ -954,23 +954,30 @@ mod tests {
         let kb = Kb::builder()
             .petrarch_actors(
                 "v.actors",
-                "SAM_GAMGEE [HOB]\n\t[HOBMIL 20080120-20121109]\n\t[ORCHOB 20100109-20100112]\n",
+                "SAM_GAMGEE [HOB]\n\t[HOBMIL 20080120-20121109]\n\t[ORCHOB 20100109-20100112]\n\
+                 FRODO_BAGGINS_\n\t[HOBGOV 20080101-20100101]\n",
             )
             .build()
             .unwrap();
-        let code = |y, m, d| {
+        let code = |name, y, m, d| {
             let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            kb.actor_for("Sam Gamgee", day)
-                .map(|a| a.code().to_string())
+            kb.actor_for(name, day).map(|a| a.code().to_string())
         };
         assert_eq!(
-            [code(2010, 1, 10), code(2011, 1, 10), code(1999, 1, 1)],
+            [
+                code("Sam Gamgee", 2010, 1, 10),
+                code("Sam Gamgee", 2011, 1, 10),
+                code("Sam Gamgee", 1999, 1, 1)
+            ],
             [
                 Some("ORCHOB".to_string()),
                 Some("HOBMIL".to_string()),
                 Some("HOB".to_string())
             ]
         );
+        // Dated codes only, none holding on the day: no actor, as PETRARCH-2's `check_date`
+        // gives such a name the empty code (its words then name no actor, nor a role).
+        assert_eq!(code("Frodo Baggins", 2012, 1, 1), None);
     }
 
     #[test]

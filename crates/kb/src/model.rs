@@ -207,9 +207,13 @@ impl Affiliation {
 impl Placement {
     /// The code of an actor with code `actor` qualified by a role noun of sector `sector`:
     /// `KOR` and `GOV` make `KORGOV` (`NGO` before: `NGOKOR`); an actor that has the sector
-    /// already keeps its code (`White House officials` stay `USAGOV`).
+    /// already keeps its code, wherever in it (`White House officials` stay `USAGOV`, `Senate
+    /// officials` `USAGOVLEG`), as PETRARCH-2 mixes codes, counting whole three-letter parts.
     pub fn qualify(self, actor: &str, sector: &str) -> String {
-        if actor.ends_with(sector) {
+        let has_sector = (0..actor.len())
+            .step_by(3)
+            .any(|i| actor.get(i..).is_some_and(|rest| rest.starts_with(sector)));
+        if has_sector && !sector.is_empty() {
             return actor.to_string();
         }
         match self {
@@ -260,5 +264,28 @@ impl Name {
     /// Where the name is written.
     pub fn origin(&self) -> &Origin {
         &self.origin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Placement;
+
+    #[test]
+    fn qualifying_adds_a_sector_the_code_lacks() {
+        let check = |placement: Placement, actor: &str, sector: &str, expected: &str| {
+            assert_eq!(
+                placement.qualify(actor, sector),
+                expected,
+                "{actor} {sector}"
+            );
+        };
+        check(Placement::After, "KOR", "GOV", "KORGOV");
+        check(Placement::Before, "KOR", "NGO", "NGOKOR");
+        check(Placement::After, "USAGOV", "GOV", "USAGOV");
+        // Anywhere in the code, in whole three-letter parts.
+        check(Placement::After, "USAGOVLEG", "GOV", "USAGOVLEG");
+        check(Placement::After, "SYRGOVMED", "GOVMED", "SYRGOVMED");
+        check(Placement::After, "AGOV", "GOV", "AGOVGOV");
     }
 }
