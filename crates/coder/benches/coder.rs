@@ -3,14 +3,14 @@
 //! (>= 20,000 sentences/s per core; PETRARCH2 codes about 2,000 given parse trees).
 //!
 //! `actors_and_events` times what the event stage does per sentence after parsing: the
-//! knowledge base's actor matching, pattern coding, modality and the PLOVER reading;
+//! knowledge base's actor matching, role nouns' phrases, pattern coding, modality and the PLOVER reading;
 //! `events` times pattern coding alone, with the actors found beforehand.
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dyad_coder::{
-    code_sentence, sentence_actors, Actor, Grammar, ModalityRules, Ontology, Reading, SentenceView,
-    VerbDictionary,
+    code_sentence, phrase_roles, sentence_actors, Actor, Grammar, ModalityRules, Ontology, Reading,
+    SentenceView, VerbDictionary,
 };
 use dyad_doc::{Analysis, Span, Token};
 use dyad_kb::Kb;
@@ -55,7 +55,16 @@ fn bench_coder(c: &mut Criterion) {
                 .iter()
                 .map(|(s, _)| &SEED[s.range()])
                 .collect();
-            let actors = sentence_actors(&kb, SEED, &sentence.tokens, day, found);
+            let found = sentence_actors(&kb, SEED, &sentence.tokens, day, found);
+            let actors = phrase_roles(
+                &grammar,
+                &SentenceView {
+                    words: &words,
+                    analyses: &sentence.analyses,
+                    first: 0,
+                    actors: &found,
+                },
+            );
             let view = SentenceView {
                 words: &words,
                 analyses: &sentence.analyses,

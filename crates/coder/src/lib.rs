@@ -24,7 +24,8 @@
 //! - [`Discards`] rules out sentences and stories by phrases (sports, weather), read from
 //!   PETRARCH's discard lists.
 //! - [`sentence_actors`] finds a sentence's actors with the knowledge base (`dyad-kb`), folding
-//!   role nouns into the actor they qualify.
+//!   role nouns into the actor they qualify; [`phrase_roles`] gives a role noun of unknown
+//!   country the actors its phrase names, from the parse, as PETRARCH-2 reads noun phrases.
 #![deny(missing_docs)]
 
 mod actors;
