@@ -36,6 +36,7 @@ mod lines;
 mod modality;
 mod ontology;
 mod pico;
+mod rules;
 mod setting;
 mod stage;
 mod verbs;
@@ -46,6 +47,7 @@ pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;
 pub use ontology::{Ontology, Reading};
 pub use pico::Pico;
+pub use rules::Rules;
 pub use stage::EventStage;
 pub use verbs::{
     ImportReport, Pattern, Slot, Term, Transformation, VerbClass, VerbDictionary, VerbEntry,
