@@ -153,11 +153,7 @@ pub fn code_sentence(
             if matches!(analysis.upos(), Upos::Noun | Upos::Propn) {
                 let own = own_rules(rules, verb, sentence, true);
                 if let Some(hit) = Rules::best(own.into_iter(), verb, sentence, &tree) {
-                    let coding = Coding {
-                        code: &hit.rule.code,
-                        reverse: &hit.rule.reverse,
-                        rule: &hit.rule.origin,
-                    };
+                    let coding = Coding::of(hit.rule);
                     let (sources, targets, compound) = hit.actors(Vec::new(), Vec::new());
                     let actors = (&sources[..], &targets[..], compound);
                     push_events(&mut events, sentence, verb, coding, actors, false);
@@ -209,21 +205,13 @@ pub fn code_sentence(
                 .max_by_key(|m| m.words),
         };
         let coding = match (&hit, &best, Rules::default_of(own.iter().copied())) {
-            (Some(hit), _, _) => Coding {
-                code: &hit.rule.code,
-                reverse: &hit.rule.reverse,
-                rule: &hit.rule.origin,
-            },
+            (Some(hit), _, _) => Coding::of(hit.rule),
             (None, Some(m), _) => Coding {
                 code: &m.pattern.code,
                 reverse: &m.pattern.reverse,
                 rule: &m.pattern.origin,
             },
-            (None, None, Some(own)) => Coding {
-                code: &own.code,
-                reverse: &own.reverse,
-                rule: &own.origin,
-            },
+            (None, None, Some(own)) => Coding::of(own),
             (None, None, None) => {
                 let entry = entries[0];
                 let (code, reverse) = match entry.verb_codes.get(&looked_up) {
@@ -289,7 +277,12 @@ pub fn code_sentence(
 
 /// dyad's own rules for the verb or noun at `head`: by its lemma (a verb's particles are
 /// constraints of its rules), else by its form as written.
-fn own_rules<'r>(rules: &'r Rules, head: usize, sentence: &SentenceView, noun: bool) -> Vec<&'r Rule> {
+fn own_rules<'r>(
+    rules: &'r Rules,
+    head: usize,
+    sentence: &SentenceView,
+    noun: bool,
+) -> Vec<&'r Rule> {
     let lemma = sentence.analyses[head].lemma().to_lowercase();
     if rules.knows(&lemma, noun) {
         return rules.of(&lemma, noun).collect();
@@ -304,6 +297,17 @@ struct Coding<'a> {
     code: &'a Option<String>,
     reverse: &'a Option<String>,
     rule: &'a String,
+}
+
+impl<'a> Coding<'a> {
+    /// The code of one of dyad's own rules.
+    fn of(rule: &'a Rule) -> Coding<'a> {
+        Coding {
+            code: &rule.code,
+            reverse: &rule.reverse,
+            rule: &rule.origin,
+        }
+    }
 }
 
 /// Adds the events `coding` gives at `verb` between the actors: each source on each target

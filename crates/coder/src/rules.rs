@@ -310,7 +310,9 @@ impl Rule {
             }
         }
         if self.both.is_some() && (self.source.is_some() || self.target.is_some()) {
-            return Err("`both=` names the actors on either side: no `source=` or `target=`".into());
+            return Err(
+                "`both=` names the actors on either side: no `source=` or `target=`".into(),
+            );
         }
         Ok(())
     }
@@ -407,7 +409,9 @@ impl Dep {
         };
         let word = |p: &str| -> Result<String, String> {
             if p.is_empty() || !p.chars().all(|c| c.is_alphabetic() || c == '_') {
-                return Err(format!("{name:?}: a preposition is one or more words joined by `_`"));
+                return Err(format!(
+                    "{name:?}: a preposition is one or more words joined by `_`"
+                ));
             }
             Ok(p.replace('_', " ").to_lowercase())
         };
@@ -685,7 +689,12 @@ mod tests {
         let rules = "&AID aid assistance\nverb halt|suspend obj=&AID [162]\n";
         check(rules, &SUSPENDED, &actors, &["ARN GON 162 p.txt:2"]);
         // A rule that does not hold leaves the verb to PETRARCH.
-        check("verb suspend obj=talks [164]", &SUSPENDED, &actors, &["ARN GON 160 v.txt:3"]);
+        check(
+            "verb suspend obj=talks [164]",
+            &SUSPENDED,
+            &actors,
+            &["ARN GON 160 v.txt:3"],
+        );
         // The rule's roles pick the actors; `[---]` rules the event out.
         check(
             "verb suspend target=nsubj source=obl:to [162]\nverb suspend negated [---]",
@@ -706,7 +715,12 @@ mod tests {
         // The same default for a verb PETRARCH lacks.
         let mut halted = no_to;
         halted[1] = ("halted", Verb, "halt", 0, "root");
-        check("verb halt [161]", &halted, &actors, &["ARN GON 161 p.txt:1"]);
+        check(
+            "verb halt [161]",
+            &halted,
+            &actors,
+            &["ARN GON 161 p.txt:1"],
+        );
     }
 
     #[test]
@@ -784,21 +798,42 @@ mod tests {
     #[test]
     fn bad_lines_name_their_file_and_line() {
         let cases = [
-            ("verb x [010]\nverb y obj2=z [010]", "p.txt:2: unknown role \"obj2\""),
+            (
+                "verb x [010]\nverb y obj2=z [010]",
+                "p.txt:2: unknown role \"obj2\"",
+            ),
             ("verb y obj=&NONE [010]", "p.txt:1: unknown set &NONE"),
-            ("verb y obj=z [01a]", "p.txt:1: \"01a\" in [01a] is not a CAMEO code"),
+            (
+                "verb y obj=z [01a]",
+                "p.txt:1: \"01a\" in [01a] is not a CAMEO code",
+            ),
             ("verb y obj=z", "p.txt:1: a rule ends with its [CODE]"),
             ("verb y [042:]", "p.txt:1: [042:]: a reverse code after"),
-            ("verb y nmod:poss=z [010]", "p.txt:1: a verb has no role \"nmod:poss\""),
+            (
+                "verb y nmod:poss=z [010]",
+                "p.txt:1: a verb has no role \"nmod:poss\"",
+            ),
             ("noun y obj=z [010]", "p.txt:1: a noun has no role \"obj\""),
-            ("noun y source=compound [010]", "p.txt:1: a noun rule names its actors"),
-            ("noun y both=compound source=nmod:poss [010]", "p.txt:1: `both=` names"),
+            (
+                "noun y source=compound [010]",
+                "p.txt:1: a noun rule names its actors",
+            ),
+            (
+                "noun y both=compound source=nmod:poss [010]",
+                "p.txt:1: `both=` names",
+            ),
             ("&A a\n&A b", "p.txt:2: the set &A is defined twice"),
             ("verb line_up [010]", "p.txt:1: a head is one word"),
             ("verbs y [010]", "p.txt:1: a line starts with `verb`"),
             ("verb y obj [010]", "p.txt:1: \"obj\" is neither"),
-            ("verb y source=obj source=obl [010]", "p.txt:1: source= is given twice"),
-            ("verb y obj=a(b [010]", "p.txt:1: \"a(b\" in \"a(b\" is not a word"),
+            (
+                "verb y source=obj source=obl [010]",
+                "p.txt:1: source= is given twice",
+            ),
+            (
+                "verb y obj=a(b [010]",
+                "p.txt:1: \"a(b\" in \"a(b\" is not a word",
+            ),
         ];
         for (text, expected) in cases {
             let error = error_of(text);
