@@ -695,6 +695,22 @@ mod tests {
             &actors,
             &["ARN GON 160 v.txt:3"],
         );
+        // Roles joined by `.` reach a dependent's dependent: `suspended mediation efforts`.
+        let mediation = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("suspended", Verb, "suspend", 0, "root"),
+            ("mediation", Noun, "mediation", 4, "compound"),
+            ("efforts", Noun, "effort", 2, "obj"),
+            ("with", Adp, "with", 6, "case"),
+            ("Gondor", Propn, "Gondor", 2, "obl"),
+        ];
+        let rules = "verb suspend obj.compound=mediation [165]";
+        check(
+            rules,
+            &mediation,
+            &[(0..1, "ARN"), (5..6, "GON")],
+            &["ARN GON 165 p.txt:1"],
+        );
         // The rule's roles pick the actors; `[---]` rules the event out.
         check(
             "verb suspend target=nsubj source=obl:to [162]\nverb suspend negated [---]",
