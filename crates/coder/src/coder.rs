@@ -1172,7 +1172,7 @@ ASSASSINATE
         (words, analyses)
     }
 
-    fn actor(tokens: Range<usize>, code: &str) -> Actor {
+    pub(crate) fn actor(tokens: Range<usize>, code: &str) -> Actor {
         Actor {
             tokens,
             code: code.to_string(),
@@ -1191,6 +1191,16 @@ ASSASSINATE
         let verbs = VerbDictionary::from_petrarch("v.txt", verbs)
             .unwrap()
             .with_pico(crate::Pico::builtin().unwrap());
+        coded(&verbs, rows, actors)
+    }
+
+    /// The events `verbs` code in the parsed sentence `rows` with `actors`, as `SOURCE
+    /// TARGET CODE RULE`.
+    pub(crate) fn coded(
+        verbs: &VerbDictionary,
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+        actors: &[Actor],
+    ) -> Vec<String> {
         let (words, analyses) = parsed(rows);
         let view = SentenceView {
             words: &words,
@@ -1198,7 +1208,7 @@ ASSASSINATE
             first: 0,
             actors,
         };
-        code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
+        code_sentence(verbs, &Grammar::builtin().unwrap(), &view)
             .into_iter()
             .map(|e| {
                 let target = e.target.as_deref().unwrap_or("-");

@@ -628,7 +628,10 @@ mod tests {
     use dyad_doc::Upos::{self, *};
 
     use super::*;
-    use crate::{code_sentence, coder::tests::parsed, Actor, Grammar, VerbDictionary};
+    use crate::{
+        coder::tests::{actor, coded},
+        Actor, VerbDictionary,
+    };
 
     /// PETRARCH patterns the rules compete with.
     const VERBS: &str = "--- SUSPEND [---] ---\nSUSPEND\n- * (TO +) [160]\n";
@@ -644,27 +647,11 @@ mod tests {
         let verbs = VerbDictionary::from_petrarch("v.txt", VERBS)
             .unwrap()
             .with_rules(Rules::parse("p.txt", rules).unwrap());
-        let (words, analyses) = parsed(rows);
         let actors: Vec<Actor> = actors
             .iter()
-            .map(|(tokens, code)| Actor {
-                tokens: tokens.clone(),
-                code: code.to_string(),
-            })
+            .map(|(tokens, code)| actor(tokens.clone(), code))
             .collect();
-        let view = SentenceView {
-            words: &words,
-            analyses: &analyses,
-            first: 0,
-            actors: &actors,
-        };
-        let events: Vec<String> = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
-            .into_iter()
-            .map(|e| {
-                let target = e.target.as_deref().unwrap_or("-");
-                format!("{} {target} {} {}", e.source, e.code, e.rule)
-            })
-            .collect();
+        let events = coded(&verbs, rows, &actors);
         assert_eq!(events, expected);
     }
 
