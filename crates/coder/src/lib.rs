@@ -5,6 +5,10 @@
 //!   `050`, `accuse` is `112`). It is read from the PETRARCH/TABARI verb dictionary format
 //!   (`CAMEO.2.0.txt`) that analysts maintain, keeping each pattern's `file:line`; what dyad
 //!   cannot express is listed in an [`ImportReport`] rather than silently dropped.
+//! - [`Rules`] are dyad's own patterns, in a documented line format over dependency roles
+//!   (`verb suspend obj=aid [162]`, `noun summit both=compound [040]`, in
+//!   `crates/coder/data/patterns.txt`): a verb's matching rule wins over its PETRARCH
+//!   patterns, and noun rules code nominal events (`the North Korea-US summit`).
 //! - [`code_sentence`] codes one parsed sentence: each verb with a pattern, its source (the
 //!   actors of its subject, or of a passive's agent) and its target (the actors of its object
 //!   or of the prepositional phrase the pattern names), following coordination and verb
@@ -68,7 +72,7 @@ pub enum Error {
         message: String,
     },
     /// A line of one of the coder's other knowledge files (`cameo-plover.tsv`,
-    /// `modality.txt` ...) that cannot be read.
+    /// `modality.txt`, dyad's `patterns.txt` ...) that cannot be read.
     #[error("{file}:{line}: {message}")]
     Knowledge {
         /// The file.
