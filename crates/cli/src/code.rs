@@ -69,6 +69,11 @@ pub(crate) struct KnowledgeArgs {
     /// the built-in one.
     #[arg(long, value_name = "FILE")]
     pub(crate) verbs: Option<PathBuf>,
+    /// Add the event rules in this file, in dyad's own pattern format (see
+    /// crates/coder/data/patterns.txt), after the built-in ones (repeatable); a later rule
+    /// wins a tie.
+    #[arg(long = "patterns", value_name = "FILE")]
+    pub(crate) patterns: Vec<PathBuf>,
 }
 
 impl KnowledgeArgs {
@@ -77,6 +82,7 @@ impl KnowledgeArgs {
         let knowledge = dyad_pipeline::Knowledge {
             kb_dirs: self.kb_dirs.clone(),
             verbs: self.verbs.clone(),
+            patterns: self.patterns.clone(),
         };
         let mut notes = Vec::new();
         let pipeline = dyad_pipeline::pipeline_with(&knowledge, &mut notes)

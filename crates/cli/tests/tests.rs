@@ -150,6 +150,28 @@ mod code {
             (&serde_json::json!("PRK"), &serde_json::json!("USA"))
         );
         assert_eq!(demand["date"], "2019-02");
+        // The nominal events: the Hanoi summit of February 2019 and the summit on May 21,
+        // each pair meeting both ways.
+        let summits: Vec<(&str, &str, &str)> = events
+            .iter()
+            .filter(|e| e["evidence"]["text"] == "summit")
+            .map(|e| {
+                (
+                    e["source"]["code"].as_str().unwrap(),
+                    e["target"]["code"].as_str().unwrap(),
+                    e["date"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summits,
+            [
+                ("KOR", "USA", "2021-05-21"),
+                ("USA", "KOR", "2021-05-21"),
+                ("PRK", "USA", "2019-02"),
+                ("USA", "PRK", "2019-02")
+            ]
+        );
     }
 
     /// `--kb DIR` adds a user's files: a person in dyad's format and an organisation from a
@@ -186,6 +208,31 @@ mod code {
         let out = scratch.run(&["code", "--kb", "kb", "seed.txt"]);
         assert!(!out.status.success());
         assert!(stderr(&out).contains("people.tsv:1"), "{}", stderr(&out));
+    }
+
+    /// `--patterns FILE` adds a user's rules in dyad's format: a rule that makes the North's
+    /// declaration a threat wins over PETRARCH's pattern, and a broken line stops the run with
+    /// its file and line.
+    #[test]
+    fn pattern_files_add_rules() {
+        let scratch = Scratch::new();
+        scratch.write("mine.txt", b"# mine\nverb declare obj=course [130]\n");
+        let out = scratch.run(&["code", "--patterns", "mine.txt", "seed.txt"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let record = &json_lines(&out)[0];
+        let declared = record["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["evidence"]["text"] == "declared")
+            .unwrap();
+        assert_eq!(declared["cameo"], "130");
+        assert_eq!(declared["rule"], "mine.txt:2");
+
+        scratch.write("mine.txt", b"verb declare obj=course [13x]\n");
+        let out = scratch.run(&["code", "--patterns", "mine.txt", "seed.txt"]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("mine.txt:1"), "{}", stderr(&out));
     }
 
     #[test]

@@ -7,7 +7,8 @@ use dyad_kb::Idioms;
 
 use crate::{
     compose::{self, Link},
-    Error, Pattern, Term, VerbDictionary,
+    rules::{self, Rule},
+    Error, Pattern, Rules, Term, VerbDictionary,
 };
 
 /// An actor mention of a sentence: its tokens and its code.
@@ -134,6 +135,7 @@ pub fn code_sentence(
     // An idiom's words are neither verbs nor pattern words: `putting the ball in Pyongyang's
     // court` is no court case.
     let idiom = grammar.idioms.mask(sentence.words);
+    let rules = verbs.rules();
     let mut events = Vec::new();
     for verb in 0..sentence.words.len() {
         if idiom[verb] {
@@ -146,6 +148,17 @@ pub fn code_sentence(
             || (matches!(analysis.upos(), Upos::Noun)
                 && child(verb, sentence, &tree, &["obj"]).is_some());
         if !verb_like {
+            // A noun of dyad's rules names an event of its own (`the North Korea-US summit`),
+            // between the actors its rule names.
+            if matches!(analysis.upos(), Upos::Noun | Upos::Propn) {
+                let own = own_rules(rules, verb, sentence, true);
+                if let Some(hit) = Rules::best(own.into_iter(), verb, sentence, &tree) {
+                    let coding = Coding::of(hit.rule);
+                    let (sources, targets, compound) = hit.actors(Vec::new(), Vec::new());
+                    let actors = (&sources[..], &targets[..], compound);
+                    push_events(&mut events, sentence, verb, coding, actors, false);
+                }
+            }
             continue;
         }
         let lemma = analysis.lemma().to_lowercase();
@@ -162,6 +175,7 @@ pub fn code_sentence(
         // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
         // against `LEAVE [012]`): the form as written wins over the lemma.
         let form = sentence.words[verb].to_lowercase();
+        let own = own_rules(rules, verb, sentence, false);
         let known = |word: &str| verbs.entries(word).next().is_some();
         let looked_up = match particle {
             Some(phrasal) if known(&phrasal) => phrasal,
@@ -175,110 +189,64 @@ pub fn code_sentence(
             _ => lemma,
         };
         let entries: Vec<_> = verbs.entries(&looked_up).collect();
-        if entries.is_empty() {
+        if entries.is_empty() && own.is_empty() {
             continue;
         }
         let regions = Regions::new(verb, sentence, &tree, &idiom);
-        let best = entries
-            .iter()
-            .flat_map(|e| &e.patterns)
-            .filter_map(|p| match_pattern(p, &regions, sentence, &tree))
-            .max_by_key(|m| m.words);
-        let (code, reverse, rule) = match &best {
-            Some(m) => (&m.pattern.code, &m.pattern.reverse, &m.pattern.origin),
-            None => {
+        // Precedence: a matching dyad rule (specific and ours), else the most specific
+        // matching PETRARCH pattern, else the verb's dyad default, else PETRARCH's.
+        let hit = Rules::best(own.iter().copied(), verb, sentence, &tree);
+        let best = match hit {
+            Some(_) => None,
+            None => entries
+                .iter()
+                .flat_map(|e| &e.patterns)
+                .filter_map(|p| match_pattern(p, &regions, sentence, &tree))
+                .max_by_key(|m| m.words),
+        };
+        let coding = match (&hit, &best, Rules::default_of(own.iter().copied())) {
+            (Some(hit), _, _) => Coding::of(hit.rule),
+            (None, Some(m), _) => Coding {
+                code: &m.pattern.code,
+                reverse: &m.pattern.reverse,
+                rule: &m.pattern.origin,
+            },
+            (None, None, Some(own)) => Coding::of(own),
+            (None, None, None) => {
                 let entry = entries[0];
-                match entry.verb_codes.get(&looked_up) {
-                    Some((code, reverse)) => (code, reverse, &entry.origin),
-                    None => (&entry.code, &entry.reverse, &entry.origin),
+                let (code, reverse) = match entry.verb_codes.get(&looked_up) {
+                    Some((code, reverse)) => (code, reverse),
+                    None => (&entry.code, &entry.reverse),
+                };
+                Coding {
+                    code,
+                    reverse,
+                    rule: &entry.origin,
                 }
             }
         };
-        if code.is_none() && reverse.is_none() {
+        if coding.code.is_none() && coding.reverse.is_none() {
             continue;
         }
-        let mut sources = regions.subjects.clone();
-        let mut targets = regions.objects.clone();
-        if let Some(m) = &best {
-            for (role, actors) in &m.picked {
-                match role {
-                    Role::Source => sources.clone_from(actors),
-                    Role::Target => targets.clone_from(actors),
+        let (sources, targets, compound) = match (&hit, &best) {
+            (Some(hit), _) => hit.actors(regions.subjects.clone(), regions.objects.clone()),
+            (None, Some(m)) => {
+                let mut sources = regions.subjects.clone();
+                let mut targets = regions.objects.clone();
+                for (role, actors) in &m.picked {
+                    match role {
+                        Role::Source => sources.clone_from(actors),
+                        Role::Target => targets.clone_from(actors),
+                    }
                 }
+                let compound = m.compound && targets.is_empty();
+                (sources, targets, compound)
             }
-        }
-        let negated = tree.children(verb).any(|c| {
-            sentence.analyses[c].deprel() == "advmod"
-                && matches!(sentence.analyses[c].lemma(), "not" | "never" | "n't")
-        });
-        let mut pairs = Vec::new();
-        if best.as_ref().is_some_and(|m| m.compound) && targets.is_empty() {
-            for &a in &sources {
-                for &b in &sources {
-                    pairs.push((a, Some(b)));
-                }
-            }
-        } else if targets.is_empty() {
-            // An act with no recipient is still an event (`Jordan and Britain agreed to ...`).
-            pairs.extend(sources.iter().map(|&a| (a, None)));
-        } else {
-            for &a in &sources {
-                for &b in &targets {
-                    pairs.push((a, Some(b)));
-                }
-            }
-        }
-        // The event, and the one the other way round where the pattern codes it too (only
-        // between two actors: an act with no recipient has no other way round).
-        let directed = pairs
-            .iter()
-            .filter_map(|&(a, b)| Some((a, b, code.as_ref()?)))
-            .chain(pairs.iter().filter_map(|&(a, b)| {
-                let b = b?;
-                Some((b, Some(a), reverse.as_ref()?))
-            }))
-            .collect::<Vec<_>>();
-        let code_of = |a: usize| sentence.actors[a].code.as_str();
-        for &(a, b, code) in &directed {
-            let source = &sentence.actors[a];
-            let mut target = b.map(|b| &sentence.actors[b]);
-            // An act on its own actor (`Turkish authorities imposed a curfew in Turkey`) is a
-            // domestic event with no target, unless the actor deals with another one there
-            // too, either way round.
-            if target.is_some_and(|t| t.code == source.code) {
-                let on_another = directed.iter().any(|&(a2, b2, code2)| {
-                    b2.is_some_and(|b2| {
-                        let (s2, t2) = (code_of(a2), code_of(b2));
-                        code2 == code && s2 != t2 && (s2 == source.code || t2 == source.code)
-                    })
-                });
-                if on_another {
-                    continue;
-                }
-                target = None;
-            }
-            let event = Event {
-                source: source.code.clone(),
-                target: target.map(|t| t.code.clone()),
-                code: code.clone(),
-                verb,
-                source_tokens: source.tokens.clone(),
-                target_tokens: target.map(|t| t.tokens.clone()),
-                negated,
-                reported_by: None,
-                complement: None,
-                rule: rule.clone(),
-            };
-            // One event per verb and pair of codes, however many names the actors have there
-            // (`North Korea and the North`).
-            let seen = events.iter().any(|e: &Event| {
-                (&e.source, &e.target, &e.code, e.verb)
-                    == (&event.source, &event.target, &event.code, event.verb)
-            });
-            if !seen {
-                events.push(event);
-            }
-        }
+            (None, None) => (regions.subjects.clone(), regions.objects.clone(), false),
+        };
+        let negated = rules::negated(verb, sentence, &tree);
+        let actors = (&sources[..], &targets[..], compound);
+        push_events(&mut events, sentence, verb, coding, actors, negated);
     }
     let statements: Vec<usize> = events.iter().map(|e| e.verb).collect();
     for event in &mut events {
@@ -305,6 +273,127 @@ pub fn code_sentence(
         })
     });
     events
+}
+
+/// dyad's own rules for the verb or noun at `head`: by its lemma (a verb's particles are
+/// constraints of its rules), else by its form as written.
+fn own_rules<'r>(
+    rules: &'r Rules,
+    head: usize,
+    sentence: &SentenceView,
+    noun: bool,
+) -> Vec<&'r Rule> {
+    let lemma = sentence.analyses[head].lemma().to_lowercase();
+    if rules.knows(&lemma, noun) {
+        return rules.of(&lemma, noun).collect();
+    }
+    let form = sentence.words[head].to_lowercase();
+    rules.of(&form, noun).collect()
+}
+
+/// The code a rule or pattern gives, and where it is written.
+#[derive(Clone, Copy)]
+struct Coding<'a> {
+    code: &'a Option<String>,
+    reverse: &'a Option<String>,
+    rule: &'a String,
+}
+
+impl<'a> Coding<'a> {
+    /// The code of one of dyad's own rules.
+    fn of(rule: &'a Rule) -> Coding<'a> {
+        Coding {
+            code: &rule.code,
+            reverse: &rule.reverse,
+            rule: &rule.origin,
+        }
+    }
+}
+
+/// Adds the events `coding` gives at `verb` between the actors: each source on each target
+/// (`actors.0` on `actors.1`), or, where `actors.2` says the sources act on each other (a
+/// compound subject, `the North Korea-US summit`), each source on the others.
+fn push_events(
+    events: &mut Vec<Event>,
+    sentence: &SentenceView,
+    verb: usize,
+    coding: Coding,
+    (sources, targets, compound): (&[usize], &[usize], bool),
+    negated: bool,
+) {
+    let Coding {
+        code,
+        reverse,
+        rule,
+    } = coding;
+    let mut pairs = Vec::new();
+    if compound {
+        for &a in sources {
+            for &b in sources {
+                pairs.push((a, Some(b)));
+            }
+        }
+    } else if targets.is_empty() {
+        // An act with no recipient is still an event (`Jordan and Britain agreed to ...`).
+        pairs.extend(sources.iter().map(|&a| (a, None)));
+    } else {
+        for &a in sources {
+            for &b in targets {
+                pairs.push((a, Some(b)));
+            }
+        }
+    }
+    // The event, and the one the other way round where the pattern codes it too (only
+    // between two actors: an act with no recipient has no other way round).
+    let directed = pairs
+        .iter()
+        .filter_map(|&(a, b)| Some((a, b, code.as_ref()?)))
+        .chain(pairs.iter().filter_map(|&(a, b)| {
+            let b = b?;
+            Some((b, Some(a), reverse.as_ref()?))
+        }))
+        .collect::<Vec<_>>();
+    let code_of = |a: usize| sentence.actors[a].code.as_str();
+    for &(a, b, code) in &directed {
+        let source = &sentence.actors[a];
+        let mut target = b.map(|b| &sentence.actors[b]);
+        // An act on its own actor (`Turkish authorities imposed a curfew in Turkey`) is a
+        // domestic event with no target, unless the actor deals with another one there
+        // too, either way round.
+        if target.is_some_and(|t| t.code == source.code) {
+            let on_another = directed.iter().any(|&(a2, b2, code2)| {
+                b2.is_some_and(|b2| {
+                    let (s2, t2) = (code_of(a2), code_of(b2));
+                    code2 == code && s2 != t2 && (s2 == source.code || t2 == source.code)
+                })
+            });
+            if on_another {
+                continue;
+            }
+            target = None;
+        }
+        let event = Event {
+            source: source.code.clone(),
+            target: target.map(|t| t.code.clone()),
+            code: code.clone(),
+            verb,
+            source_tokens: source.tokens.clone(),
+            target_tokens: target.map(|t| t.tokens.clone()),
+            negated,
+            reported_by: None,
+            complement: None,
+            rule: rule.clone(),
+        };
+        // One event per verb and pair of codes, however many names the actors have there
+        // (`North Korea and the North`).
+        let seen = events.iter().any(|e: &Event| {
+            (&e.source, &e.target, &e.code, e.verb)
+                == (&event.source, &event.target, &event.code, event.verb)
+        });
+        if !seen {
+            events.push(event);
+        }
+    }
 }
 
 /// Each of the first `n` tokens' head as an index into the sentence; `None` for the root and
@@ -374,7 +463,7 @@ fn stated_by(verb: usize, sentence: &SentenceView, tree: &Tree) -> Option<usize>
 /// The dependency tree of a sentence, as child lists.
 pub(crate) struct Tree {
     children: Vec<Vec<usize>>,
-    heads: Vec<Option<usize>>,
+    pub(crate) heads: Vec<Option<usize>>,
     /// Whether each token heads a phrase of place (`in south Ithilen`).
     place: Vec<bool>,
 }
@@ -570,7 +659,7 @@ fn child(verb: usize, sentence: &SentenceView, tree: &Tree, rel: &[&str]) -> Opt
 
 /// The actors that act: the subject's, a passive's agent's, or, for a verb with no subject of
 /// its own, those of the verb it hangs off (the object for `urged Vietnam to push back`).
-fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+pub(crate) fn subject_actors(verb: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
     let mut at = verb;
     for _ in 0..sentence.words.len() {
         let passive = child(at, sentence, tree, &["nsubj:pass"]).is_some()
@@ -1088,7 +1177,7 @@ ASSASSINATE
         (words, analyses)
     }
 
-    fn actor(tokens: Range<usize>, code: &str) -> Actor {
+    pub(crate) fn actor(tokens: Range<usize>, code: &str) -> Actor {
         Actor {
             tokens,
             code: code.to_string(),
@@ -1107,6 +1196,16 @@ ASSASSINATE
         let verbs = VerbDictionary::from_petrarch("v.txt", verbs)
             .unwrap()
             .with_pico(crate::Pico::builtin().unwrap());
+        coded(&verbs, rows, actors)
+    }
+
+    /// The events `verbs` code in the parsed sentence `rows` with `actors`, as `SOURCE
+    /// TARGET CODE RULE`.
+    pub(crate) fn coded(
+        verbs: &VerbDictionary,
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+        actors: &[Actor],
+    ) -> Vec<String> {
         let (words, analyses) = parsed(rows);
         let view = SentenceView {
             words: &words,
@@ -1114,7 +1213,7 @@ ASSASSINATE
             first: 0,
             actors,
         };
-        code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
+        code_sentence(verbs, &Grammar::builtin().unwrap(), &view)
             .into_iter()
             .map(|e| {
                 let target = e.target.as_deref().unwrap_or("-");

@@ -5,6 +5,10 @@
 //!   `050`, `accuse` is `112`). It is read from the PETRARCH/TABARI verb dictionary format
 //!   (`CAMEO.2.0.txt`) that analysts maintain, keeping each pattern's `file:line`; what dyad
 //!   cannot express is listed in an [`ImportReport`] rather than silently dropped.
+//! - [`Rules`] are dyad's own patterns, in a documented line format over dependency roles
+//!   (`verb suspend obj=aid [162]`, `noun summit both=compound [040]`, in
+//!   `crates/coder/data/patterns.txt`): a verb's matching rule wins over its PETRARCH
+//!   patterns, and noun rules code nominal events (`the North Korea-US summit`).
 //! - [`code_sentence`] codes one parsed sentence: each verb with a pattern, its source (the
 //!   actors of its subject, or of a passive's agent) and its target (the actors of its object
 //!   or of the prepositional phrase the pattern names), following coordination and verb
@@ -37,6 +41,7 @@ mod lines;
 mod modality;
 mod ontology;
 mod pico;
+mod rules;
 mod setting;
 mod stage;
 mod verbs;
@@ -48,6 +53,7 @@ pub use discards::{Discard, Discards};
 pub use modality::ModalityRules;
 pub use ontology::{Ontology, Reading};
 pub use pico::Pico;
+pub use rules::Rules;
 pub use stage::EventStage;
 pub use verbs::{
     ImportReport, Pattern, Slot, Term, Transformation, VerbClass, VerbDictionary, VerbEntry,
@@ -68,7 +74,7 @@ pub enum Error {
         message: String,
     },
     /// A line of one of the coder's other knowledge files (`cameo-plover.tsv`,
-    /// `modality.txt` ...) that cannot be read.
+    /// `modality.txt`, dyad's `patterns.txt` ...) that cannot be read.
     #[error("{file}:{line}: {message}")]
     Knowledge {
         /// The file.

@@ -224,7 +224,9 @@ impl Stage for EventStage {
             };
             for event in coded {
                 let chain = clauses.chain(event.verb);
-                let modality = self.modality.read(event.verb, &clauses);
+                // A nominal event (`the summit ... will lead to`) stands as its clause does.
+                let clause = chain.first().copied().unwrap_or(event.verb);
+                let modality = self.modality.read(clause, &clauses);
                 let date = match setting.date(&chain, &clauses) {
                     Some((span, value)) => Some(EventDate::Clause {
                         span,

@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 
-use crate::{Error, Pico};
+use crate::{Error, Pico, Rules};
 
 /// One element of a pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,6 +172,8 @@ pub struct VerbDictionary {
     by_lemma: HashMap<String, Vec<usize>>,
     transformations: Vec<Transformation>,
     pico: Option<Pico>,
+    /// dyad's own rules, which win over the patterns of the same verb.
+    rules: Rules,
     report: ImportReport,
 }
 
@@ -179,7 +181,8 @@ impl VerbDictionary {
     /// The embedded dictionary: PETRARCH's CAMEO 2.0 verb patterns (Open Event Data Alliance,
     /// MIT), `crates/coder/data/CAMEO.2.0.txt`.
     ///
-    /// It combines codes with PETRARCH's internal coding ontology ([`Pico::builtin`]).
+    /// It combines codes with PETRARCH's internal coding ontology ([`Pico::builtin`]), and
+    /// dyad's own rules ([`Rules::builtin`]) come before its patterns.
     ///
     /// Fails only if an embedded file is malformed.
     pub fn builtin() -> crate::Result<VerbDictionary> {
@@ -187,7 +190,20 @@ impl VerbDictionary {
             "crates/coder/data/CAMEO.2.0.txt",
             include_str!("../data/CAMEO.2.0.txt"),
         )?
-        .with_pico(Pico::builtin()?))
+        .with_pico(Pico::builtin()?)
+        .with_rules(Rules::builtin()?))
+    }
+
+    /// The dictionary with dyad's own `rules`: a verb's matching rule wins over its
+    /// PETRARCH patterns, a rule without constraints is the verb's default code (which its
+    /// patterns refine), and noun rules code nominal events.
+    pub fn with_rules(self, rules: Rules) -> VerbDictionary {
+        VerbDictionary { rules, ..self }
+    }
+
+    /// dyad's own rules.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     /// The dictionary, combining a verb's code with its complement's by `pico` (`agreed to

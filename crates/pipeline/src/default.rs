@@ -13,8 +13,11 @@ pub struct Knowledge {
     /// after the built-in files in order, each overriding what it redefines.
     pub kb_dirs: Vec<PathBuf>,
     /// A PETRARCH verb-pattern dictionary to code events with instead of the built-in
-    /// CAMEO.2.0 patterns (`dyad code --verbs FILE`).
+    /// CAMEO.2.0 patterns and dyad's own rules (`dyad code --verbs FILE`).
     pub verbs: Option<PathBuf>,
+    /// Files of rules in dyad's own pattern format to add after the built-in ones (or to
+    /// `verbs`), in order (`dyad code --patterns FILE`).
+    pub patterns: Vec<PathBuf>,
 }
 
 /// dyad's standard pipeline: news-layout extraction, then tokens and sentences, then parts of
@@ -40,11 +43,14 @@ pub fn pipeline_with(knowledge: &Knowledge, notes: &mut Vec<String>) -> Result<P
     let places = dyad_geo::PlaceStage::new().map_err(|e| failed("places")(Box::new(e)))?;
     let kb = Arc::new(knowledge_base(knowledge, notes).map_err(failed("mentions"))?);
     let mentions = dyad_actors::MentionStage::with(Arc::clone(&kb)).map_err(failed("mentions"))?;
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path)
+            .map_err(|e| failed("events")(format!("reading {}: {e}", path.display()).into()))
+    };
     let verbs = match &knowledge.verbs {
         None => dyad_coder::VerbDictionary::builtin().map_err(|e| failed("events")(Box::new(e)))?,
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| failed("events")(format!("reading {}: {e}", path.display()).into()))?;
+            let text = read(path)?;
             // A user's patterns combine codes by the same built-in ontology as dyad's own.
             dyad_coder::VerbDictionary::from_petrarch(&path.display().to_string(), &text)
                 .map_err(|e| failed("events")(Box::new(e)))?
@@ -52,6 +58,13 @@ pub fn pipeline_with(knowledge: &Knowledge, notes: &mut Vec<String>) -> Result<P
         }
     };
     let coder_file = |e: dyad_coder::Error| failed("events")(Box::new(e));
+    let mut rules = verbs.rules().clone();
+    for path in &knowledge.patterns {
+        rules
+            .add(&path.display().to_string(), &read(path)?)
+            .map_err(coder_file)?;
+    }
+    let verbs = verbs.with_rules(rules);
     let events = dyad_coder::EventStage::with(
         kb,
         verbs,
