@@ -234,7 +234,8 @@ impl Analyzer {
     }
 
     /// Gives a clause the tagger left without a finite verb its past tense back, when a parse
-    /// with a `VBN`/`JJ` word after a nominal read as `VBD` is better formed (see `finite.rs`).
+    /// with a `VBN`/`JJ` word after a nominal read as `VBD` is better formed (see the `finite`
+    /// module).
     fn repair_finite(&self, scratch: &mut Scratch) {
         let finite = &self.finite;
         let r = &mut scratch.repair;

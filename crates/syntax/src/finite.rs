@@ -5,13 +5,17 @@
 //! verb follows, and often makes `suspended` a participle or adjective (`VBN`, `JJ`); the parser
 //! then reads a reduced relative or an adjective (`suspended aid deliveries`), and the clause has
 //! no verb for its subject.
-//! The parse shows the damage as violations of how clauses are built (a subject with no verb, two
-//! subjects on one word, a noun heading the sentence, a bare participle with a subject or an
-//! object, a finite verb with no subject).
+//! The parse shows the damage as violations of how clauses are built: a non-verb with a subject
+//! and no copula, extra subjects on one word, a noun heading the sentence or a `ccomp`, a bare
+//! participle with an active subject, a bare participle or adjective with an object.
+//! Other violations guard against wrong repairs (`the talks held in Hanoi ended`): a finite or
+//! copula clause without a subject, a conjunct with nothing to join it, a finite verb as a
+//! subject.
 //! When a parse has any, each `VBN`/`JJ` word right after a nominal whose tagger score for
-//! `VBD` is within a small margin of its best is tried as `VBD` (the words after it tagged
-//! again, the sentence parsed again), and the try with the fewest violations replaces the parse
-//! if it has fewer than the original.
+//! `VBD` is the runner-up (beaten only by the participle or adjective reading) and within a
+//! margin of its best is tried as `VBD` (the words after it tagged again, the sentence parsed
+//! again), and the try with the fewest violations replaces the parse if it has fewer than the
+//! original.
 //! Only sentences with a violation and a close candidate are parsed twice, so the cost is small.
 //! The tags and relations it reads are Penn Treebank and Universal Dependencies names, the
 //! vocabulary of the model; a model without them simply never repairs.
@@ -117,7 +121,7 @@ impl FiniteRepair {
     /// adjective right after a nominal: `VBD`.
     pub(crate) fn alternative(&self, tags: &[u16], i: usize) -> Option<u16> {
         let before = *tags.get(i.checked_sub(1)?)?;
-        let ok = self.class(tags[i]) & CLASS_CANDIDATE != 0
+        let ok = self.class(*tags.get(i)?) & CLASS_CANDIDATE != 0
             && self.class(before) & CLASS_NOMINAL_END != 0;
         self.past.filter(|_| ok)
     }
