@@ -184,8 +184,8 @@ const SUITES: [Suite; 3] = [
         cameo_only: None,
         f1: false,
         // Measured 2026-11-27 on the test half: found 75.8, extra 15.3 (precision 84.7); dev
-        // 89.8 / 7.7.
-        floors: &[("udp_test_found", 75.0), ("udp_test_precision", 84.0)],
+        // 89.8 / 7.7. With dyad-syntax's finite-verb repair: test found 77.0, extra 14.5.
+        floors: &[("udp_test_found", 76.5), ("udp_test_precision", 84.0)],
     },
     Suite {
         name: "gsr",
@@ -201,8 +201,9 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
-        // Measured 2026-11-27 on the test half: F1 0.491; dev 0.600.
-        floors: &[("gsr_test_f1", 0.50)],
+        // Measured 2026-11-27 on the test half: F1 0.491; dev 0.600. With dyad-syntax's
+        // finite-verb repair: test 0.542, dev 0.615.
+        floors: &[("gsr_test_f1", 0.52)],
     },
     Suite {
         name: "unit",
@@ -215,8 +216,8 @@ const SUITES: [Suite; 3] = [
         cameo_only: Some("../../gdelt/CAMEO.eventcodes.AlifCor-copy.txt"),
         f1: false,
         // Measured 2026-11-27 on the test half: found 64.1, extra 20.8 (precision 79.2); dev
-        // 63.7 / 17.7.
-        floors: &[("unit_test_found", 63.0), ("unit_test_precision", 78.5)],
+        // 63.7 / 17.7. With dyad-syntax's finite-verb repair: test found 65.6, extra 19.6.
+        floors: &[("unit_test_found", 65.0), ("unit_test_precision", 78.5)],
     },
 ];
 
