@@ -184,9 +184,9 @@ const SUITES: [Suite; 3] = [
         discards: "ud/validate_dictionaries/PETR_Validate_discards_2_02.txt",
         cameo_only: None,
         f1: false,
-        // Measured 2026-11-27 on the test half: found 75.8, extra 15.3 (precision 84.7); dev
-        // 89.8 / 7.7.
-        floors: &[("udp_test_found", 75.0), ("udp_test_precision", 84.0)],
+        // Measured 2026-11-27 on the test half: found 77.0, extra 15.1 (precision 84.9); dev
+        // 89.8 / 7.7 (75.8 / 15.3 on test before dyad-syntax's finite-verb repair).
+        floors: &[("udp_test_found", 76.5), ("udp_test_precision", 84.5)],
     },
     Suite {
         name: "gsr",
@@ -202,10 +202,11 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/Phoenix.discards.txt",
         cameo_only: None,
         f1: true,
-        // Measured 2026-11-27 on the test half: F1 0.467 (14 of 35 found, 11 extra; 0.517
-        // before role nouns were read as PETRARCH-2 reads them and adverbial clauses left
-        // unscored, which took dev from 0.600 to 0.698).
-        floors: &[("gsr_test_f1", 0.46)],
+        // Measured 2026-11-27 on the test half: F1 0.492, dev 0.713 (0.517 / 0.600 before
+        // role nouns were read as PETRARCH-2 reads them, adverbial clauses left unscored and
+        // dyad-syntax's finite-verb repair; the test half has 35 gold triples, one moves F1
+        // by about 0.03).
+        floors: &[("gsr_test_f1", 0.48)],
     },
     Suite {
         name: "unit",
@@ -217,9 +218,9 @@ const SUITES: [Suite; 3] = [
         discards: "../dictionaries/PETR.Validate.discards.txt",
         cameo_only: Some("../../gdelt/CAMEO.eventcodes.AlifCor-copy.txt"),
         f1: false,
-        // Measured 2026-11-27 on the test half: found 67.2, extra 19.3 (precision 80.7); dev
-        // 63.7 / 17.7.
-        floors: &[("unit_test_found", 66.5), ("unit_test_precision", 80.0)],
+        // Measured 2026-11-27 on the test half: found 68.7, extra 18.9 (precision 81.1); dev
+        // 63.7 / 18.4.
+        floors: &[("unit_test_found", 68.0), ("unit_test_precision", 80.5)],
     },
 ];
 

@@ -7,6 +7,7 @@ use dyad_doc::{Analysis, Upos};
 use dyad_learn::{clusters::GRANULARITIES, lower_hash, Reader, Writer};
 
 use crate::{
+    finite::{FiniteRepair, RepairScratch},
     lexicon::Lexicon,
     parser::{ParseScratch, Parser},
     tagger::{TagScratch, Tagger},
@@ -32,6 +33,7 @@ pub struct Analyzer {
     tagger: Tagger,
     parser: Parser,
     lexicon: Lexicon,
+    finite: FiniteRepair,
 }
 
 /// The compact result for one word: its tag class, head and relation, resolved to names by the
@@ -60,6 +62,7 @@ pub struct Scratch {
     words: Vec<u64>,
     classes: Vec<[u64; GRANULARITIES]>,
     arcs: Vec<(u32, u8)>,
+    repair: RepairScratch,
     /// The word parses [`Analyzer::analyze_append`] turns into analyses.
     parses: Vec<WordParse>,
 }
@@ -112,6 +115,7 @@ impl Analyzer {
         lexicon: Lexicon,
     ) -> Analyzer {
         Analyzer {
+            finite: FiniteRepair::new(&classes, &labels),
             feats: lexicon
                 .feat_names()
                 .iter()
@@ -160,6 +164,7 @@ impl Analyzer {
             &mut scratch.parse,
             &mut scratch.arcs,
         );
+        self.repair_finite(scratch);
         out.clear();
         out.extend(
             scratch
@@ -227,6 +232,51 @@ impl Analyzer {
     pub fn feats(&self, word: &str, parse: WordParse) -> &str {
         &self.feats[self.lexicon.feats_id(lower_hash(word), parse.class)]
     }
+
+    /// Gives a clause the tagger left without a finite verb its past tense back, when a parse
+    /// with a `VBN`/`JJ` word after a nominal read as `VBD` is better formed (see the `finite`
+    /// module).
+    fn repair_finite(&self, scratch: &mut Scratch) {
+        let finite = &self.finite;
+        let r = &mut scratch.repair;
+        let original = finite.violations(&scratch.tags, &scratch.arcs, &mut r.children);
+        if original == 0 {
+            return;
+        }
+        // The fewest violations and the smallest margin of a try so far.
+        let mut best: Option<(usize, i32)> = None;
+        for i in 1..scratch.tags.len() {
+            let Some(past) = finite.alternative(&scratch.tags, i) else {
+                continue;
+            };
+            let Some(scores) = self.tagger.scores_at(&mut scratch.tag, &scratch.tags, i) else {
+                continue;
+            };
+            let Some(margin) = finite.margin(scores, past) else {
+                continue;
+            };
+            r.tags.clone_from(&scratch.tags);
+            self.tagger
+                .retag_from(&mut scratch.tag, &mut r.tags, i, past);
+            self.parser.parse(
+                &scratch.words,
+                &scratch.classes,
+                &r.tags,
+                &mut scratch.parse,
+                &mut r.arcs,
+            );
+            let n = finite.violations(&r.tags, &r.arcs, &mut r.children);
+            if n < original && best.is_none_or(|b| (n, margin) < b) {
+                best = Some((n, margin));
+                std::mem::swap(&mut r.tags, &mut r.best_tags);
+                std::mem::swap(&mut r.arcs, &mut r.best_arcs);
+            }
+        }
+        if best.is_some() {
+            std::mem::swap(&mut scratch.tags, &mut r.best_tags);
+            std::mem::swap(&mut scratch.arcs, &mut r.best_arcs);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -289,6 +339,43 @@ mod tests {
         check(
             "He called for dialogue between North Korea and the US and between South and North Korea .",
             &["He -nsubj-> called", "dialogue -obl-> called", "and -cc-> US"],
+        );
+    }
+
+    #[test]
+    fn a_past_tense_after_its_subject_stays_a_verb() {
+        check(
+            "Officials suspended aid to the refugees on Monday , the ministry said .",
+            &["Officials -nsubj-> suspended", "suspended -ccomp-> said"],
+        );
+        // FIXME: the parser still makes `soldiers` a second subject of `said`, not the object.
+        check(
+            "Rebel guerrillas wounded two soldiers in an ambush , police said .",
+            &["guerrillas -nsubj-> wounded", "wounded -ccomp-> said"],
+        );
+        check(
+            "The US leader prepared to attend the summit .",
+            &["leader -nsubj-> prepared", "prepared -root-> ROOT"],
+        );
+        check(
+            "Israeli troops fired on the protesters .",
+            &["troops -nsubj-> fired", "fired -root-> ROOT"],
+        );
+        check(
+            "Demonstrators blocked roads in the capital .",
+            &["Demonstrators -nsubj-> blocked", "roads -obj-> blocked"],
+        );
+    }
+
+    #[test]
+    fn a_reduced_relative_stays_a_participle() {
+        check(
+            "The aid suspended in March was restored on Monday .",
+            &["suspended -acl-> aid", "restored -root-> ROOT"],
+        );
+        check(
+            "The talks held in Hanoi ended without a deal .",
+            &["held -acl-> talks", "talks -nsubj-> ended"],
         );
     }
 

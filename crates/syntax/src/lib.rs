@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod analyzer;
+mod finite;
 mod lexicon;
 mod parser;
 mod stage;

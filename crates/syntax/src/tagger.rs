@@ -83,12 +83,47 @@ impl Tagger {
         );
         scratch.scores.resize(self.table.n_classes(), 0);
         tags.clear();
-        for (i, info) in scratch.infos.iter().enumerate() {
+        self.tag_rest(scratch, tags);
+    }
+
+    /// Re-tags the sentence last tagged with `scratch` from word `i` on, with `class` forced on
+    /// word `i`: the words after it are tagged again because their features see its class.
+    pub(crate) fn retag_from(
+        &self,
+        scratch: &mut TagScratch,
+        tags: &mut Vec<u16>,
+        i: usize,
+        class: u16,
+    ) {
+        tags.truncate(i);
+        tags.push(class);
+        self.tag_rest(scratch, tags);
+    }
+
+    /// The scores of every class for word `i` of the sentence last tagged with `scratch`, given
+    /// the classes of the words before it; `None` for a word tagged from the settled table.
+    pub(crate) fn scores_at<'s>(
+        &self,
+        scratch: &'s mut TagScratch,
+        tags: &[u16],
+        i: usize,
+    ) -> Option<&'s [i32]> {
+        if self.settled.contains_key(&scratch.infos.get(i)?.raw) {
+            return None;
+        }
+        features(&scratch.infos, i, &tags[..i], &mut scratch.features);
+        self.table.scores(&scratch.features, &mut scratch.scores);
+        Some(&scratch.scores)
+    }
+
+    /// Tags the words of `scratch.infos` after the `tags.len()` already tagged.
+    fn tag_rest(&self, scratch: &mut TagScratch, tags: &mut Vec<u16>) {
+        for info in &scratch.infos[tags.len()..] {
             if let Some(&class) = self.settled.get(&info.raw) {
                 tags.push(class);
                 continue;
             }
-            features(&scratch.infos, i, tags, &mut scratch.features);
+            features(&scratch.infos, tags.len(), tags, &mut scratch.features);
             self.table.scores(&scratch.features, &mut scratch.scores);
             // A table always has at least one class, so there is a best one.
             let best = argmax(&scratch.scores, |_| true).unwrap_or(0);
