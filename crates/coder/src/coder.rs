@@ -213,7 +213,10 @@ pub fn code_sentence(
             },
             (None, None, Some(own)) => Coding::of(own),
             (None, None, None) => {
-                let entry = entries[0];
+                // A verb with only dyad rules, none of which holds, codes nothing.
+                let Some(&entry) = entries.first() else {
+                    continue;
+                };
                 let (code, reverse) = match entry.verb_codes.get(&looked_up) {
                     Some((code, reverse)) => (code, reverse),
                     None => (&entry.code, &entry.reverse),

@@ -202,8 +202,25 @@ impl Ontology {
             }
         }
         let (file, text) = plover_rules;
+        // The codes a `cameo` rule has given a reading, to catch a code given twice.
+        let mut recoded = HashSet::new();
         for line in entries(text, false) {
             let fresh = match line.fields[..] {
+                ["cameo", code, kind, ref mode @ ..] if mode.len() <= 1 => {
+                    check_code(file, line.number, code)?;
+                    check_type(file, line.number, kind)?;
+                    let mode = mode.first().copied();
+                    if let Some(mode) = mode {
+                        check_mode(file, line.number, kind, mode)?;
+                    }
+                    // The crosswalk's contexts say what the code is about and stay.
+                    let context = lookup(&ontology.crosswalk, code)
+                        .map(|row| row.context().to_vec())
+                        .unwrap_or_default();
+                    let plover = Plover::new(kind, mode.map(Arc::from), context);
+                    ontology.crosswalk.insert(code.to_string(), plover);
+                    recoded.insert(code)
+                }
                 ["mode", kind, lemma, mode] => {
                     check_mode(file, line.number, kind, mode)?;
                     let key = (kind.to_string(), lemma.to_lowercase());
@@ -241,7 +258,8 @@ impl Ontology {
                         file,
                         line.number,
                         "expected `mode TYPE LEMMA MODE`, `intended TYPE NEW_TYPE`, \
-                         `negated TYPE NEW_TYPE`, `verb LEMMA TYPE` or `obligation TYPE`",
+                         `negated TYPE NEW_TYPE`, `verb LEMMA TYPE`, `obligation TYPE` or \
+                         `cameo CODE TYPE [MODE]`",
                     ))
                 }
             };
@@ -267,7 +285,8 @@ impl Ontology {
     /// The PLOVER reading of an event coded `cameo` on a verb with lemma `lemma` that stands
     /// as `reading` says: the verb's own type where a rule gives one (`agree` is AGREE), else
     /// the obligation's for a stated obligation (a demand), else the crosswalk's type, mode
-    /// and contexts, with AGREE for intended cooperation; then the type a negated event of
+    /// and contexts; then the type an intended event of that type takes (AGREE for intended
+    /// cooperation); then the type a negated event of
     /// that type takes (`will not accept` is a REJECT); the verb's own mode where a rule gives
     /// one (`release` is RETREAT, mode release). `None` when no rule and no crosswalk row
     /// gives a type (statements).
@@ -280,11 +299,18 @@ impl Ontology {
             .or(self.obligation.as_ref().filter(|_| reading.obliges));
         let kind = match (fixed, row) {
             (Some(kind), _) => kind.clone(),
-            (None, Some(row)) => match (reading.modality, self.intended.get(row.kind())) {
-                (Modality::Intended, Some(new)) => new.clone(),
-                _ => Arc::from(row.kind()),
-            },
+            (None, Some(row)) => Arc::from(row.kind()),
             (None, None) => return None,
+        };
+        // Whichever rule gave the type: a promised negotiation is an AGREE as much as a
+        // promised meeting is (`will negotiate`, `will meet`).
+        let kind = match self
+            .intended
+            .get(&*kind)
+            .filter(|_| reading.modality == Modality::Intended)
+        {
+            Some(new) => new.clone(),
+            None => kind,
         };
         let kind = match self.negated.get(&*kind).filter(|_| reading.negated) {
             Some(new) => new.clone(),
@@ -429,6 +455,52 @@ mod tests {
             (Asserted, false, true),
             Some(("ASSAULT", None)),
         );
+        // A `cameo` rule reads a code as the PLOVER manual does, over the 2021 table
+        // (sanctions are SANCTION discontinue, not COERCE restrict), contexts kept.
+        check(
+            "163",
+            "impose",
+            (Asserted, false, false),
+            Some(("SANCTION", Some("discontinue"))),
+        );
+        // An intended event of a verb's own type takes the intended type too: a boycott
+        // announced is a threat, a negotiation promised an agreement.
+        check(
+            "163",
+            "boycott",
+            (Intended, false, false),
+            Some(("THREATEN", None)),
+        );
+        check(
+            "050",
+            "negotiate",
+            (Intended, false, false),
+            Some(("AGREE", None)),
+        );
+    }
+
+    #[test]
+    fn cameo_rules_are_checked() {
+        let rules = |text| {
+            Ontology::from_files(
+                GOLDSTEIN,
+                QUAD_CLASS,
+                PLOVER_MODES,
+                CROSSWALK,
+                ("rules.txt", text),
+            )
+        };
+        assert!(rules("cameo 163 SANCTION discontinue\n").is_ok());
+        for bad in [
+            "cameo 16x SANCTION\n",
+            "cameo 163 SANCTIONS\n",
+            "cameo 163 SANCTION arrest\n",
+            "cameo 163 SANCTION discontinue extra\n",
+            "cameo 163 SANCTION\ncameo 163 COERCE\n",
+        ] {
+            let error = rules(bad).unwrap_err().to_string();
+            assert!(error.contains("rules.txt:"), "{bad:?}: {error}");
+        }
     }
 
     #[test]

@@ -682,6 +682,15 @@ mod tests {
             &actors,
             &["ARN GON 160 v.txt:3"],
         );
+        // A verb PETRARCH does not know, whose only rule does not hold, codes nothing.
+        let shared = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("shared", Verb, "share", 0, "root"),
+            ("aid", Noun, "aid", 2, "obj"),
+            ("with", Adp, "with", 5, "case"),
+            ("Gondor", Propn, "Gondor", 2, "obl"),
+        ];
+        check("verb share obj=intelligence [064]", &shared, &actors, &[]);
         // Roles joined by `.` reach a dependent's dependent: `suspended mediation efforts`.
         let mediation = [
             ("Arnor", Propn, "Arnor", 2, "nsubj"),

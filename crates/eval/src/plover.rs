@@ -24,6 +24,7 @@ use dyad_coder::{
     code_sentence, phrase_roles, sentence_actors, unknown_subjects, Grammar, ModalityRules,
     Ontology, Reading, SentenceView, VerbDictionary,
 };
+use dyad_doc::Plover;
 use dyad_kb::Kb;
 use dyad_nlp::{SentenceSplitter, Tokenizer};
 use dyad_syntax::Analyzer;
@@ -153,7 +154,7 @@ pub(crate) fn add_to(data_dir: &Path, report: &mut Report) -> crate::Result<bool
     Ok(true)
 }
 
-/// A regression floor just under today's test accuracy (0.623).
+/// A regression floor just under today's test accuracy (0.617).
 const FLOOR: f64 = 0.61;
 
 const NOTE: &str = "accuracy: the gold type is among the PLOVER types of dyad's events in the \
@@ -208,15 +209,7 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             line: e.line(),
             message: e.to_string(),
         })?;
-    let kb = Kb::builtin()?;
-    let verbs = VerbDictionary::builtin()?;
-    let grammar = Grammar::builtin()?;
-    let ontology = Ontology::builtin()?;
-    let modality = ModalityRules::builtin()?;
-    let tokenizer = Tokenizer::new()?;
-    let splitter = SentenceSplitter::new()?;
-    let analyzer = Analyzer::new()?;
-    let (mut tokens, mut ranges, mut found_names) = (Vec::new(), Vec::new(), Vec::new());
+    let reader = Reader::builtin()?;
     let mut outcomes = Vec::new();
     let started = Instant::now();
     let mut n_words = 0usize;
@@ -230,21 +223,82 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             .as_deref()
             .and_then(|d| d.parse().ok())
             .unwrap_or(chrono::NaiveDate::MAX);
-        tokens.clear();
-        ranges.clear();
-        tokenizer.tokenize_into(text, 0..text.len(), &mut tokens);
-        splitter.split(text, &tokens, &mut ranges);
-        // (depth of the verb, text order, type) of each event.
-        let mut coded = Vec::new();
         let mut analysis = String::new();
+        let (readings, words) = reader.read(text, day, detail, &mut analysis);
+        n_words += words;
+        outcomes.push(Outcome {
+            half: half(text),
+            text: text.to_string(),
+            gold: plover_2(&record.event).to_string(),
+            types: readings.iter().map(|p| p.kind().to_string()).collect(),
+            analysis,
+        });
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    Ok((outcomes, (n_words as f64 / seconds.max(1e-9)).round()))
+}
+
+/// dyad's PLOVER reading of a text read on its own, as this suite reads its sentences: the
+/// tokenizer, parser, built-in knowledge base, patterns and crosswalk, with a subject that
+/// names no known actor taken as an actor of unknown identity. Also what the codebook
+/// coverage table (`tests/plover_coverage.rs`) checks its sentences with.
+pub struct Reader {
+    kb: Kb,
+    verbs: VerbDictionary,
+    grammar: Grammar,
+    ontology: Ontology,
+    modality: ModalityRules,
+    tokenizer: Tokenizer,
+    splitter: SentenceSplitter,
+    analyzer: Analyzer,
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader").finish_non_exhaustive()
+    }
+}
+
+impl Reader {
+    /// The reader with dyad's built-in knowledge.
+    pub fn builtin() -> crate::Result<Reader> {
+        Ok(Reader {
+            kb: Kb::builtin()?,
+            verbs: VerbDictionary::builtin()?,
+            grammar: Grammar::builtin()?,
+            ontology: Ontology::builtin()?,
+            modality: ModalityRules::builtin()?,
+            tokenizer: Tokenizer::new()?,
+            splitter: SentenceSplitter::new()?,
+            analyzer: Analyzer::new()?,
+        })
+    }
+
+    /// The PLOVER readings of the events coded in `text` on `day`, the main event's first
+    /// (its verb nearest the root of the parse, the first in the text among equals), and the
+    /// number of words read; what `detail` asks for is written to `analysis`.
+    pub fn read(
+        &self,
+        text: &str,
+        day: chrono::NaiveDate,
+        detail: Detail,
+        analysis: &mut String,
+    ) -> (Vec<Plover>, usize) {
+        let (mut tokens, mut ranges, mut found_names) = (Vec::new(), Vec::new(), Vec::new());
+        self.tokenizer
+            .tokenize_into(text, 0..text.len(), &mut tokens);
+        self.splitter.split(text, &tokens, &mut ranges);
+        let mut n_words = 0;
+        // (depth of the verb, text order, reading) of each event.
+        let mut coded = Vec::new();
         for range in &ranges {
             let sentence = &tokens[range.clone()];
             let words: Vec<&str> = sentence.iter().map(|(s, _)| &text[s.range()]).collect();
             n_words += words.len();
-            let analyses = analyzer.analyze(&words, 0);
-            let found = sentence_actors(&kb, text, sentence, day, &mut found_names);
+            let analyses = self.analyzer.analyze(&words, 0);
+            let found = sentence_actors(&self.kb, text, sentence, day, &mut found_names);
             let found = phrase_roles(
-                &grammar,
+                &self.grammar,
                 &SentenceView {
                     words: &words,
                     analyses: &analyses,
@@ -255,7 +309,7 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             // A sentence read on its own, as PLOVER reads it: a subject the knowledge base
             // does not know, or a pronoun with nothing before it to stand for, acts too.
             let unknown = unknown_subjects(
-                &grammar,
+                &self.grammar,
                 &SentenceView {
                     words: &words,
                     analyses: &analyses,
@@ -271,7 +325,7 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
                 actors: &actors,
             };
             if detail == Detail::Parse {
-                crate::events::write_parse(&mut analysis, &words, &analyses);
+                crate::events::write_parse(analysis, &words, &analyses);
             }
             if detail != Detail::None {
                 for actor in &actors {
@@ -279,14 +333,14 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
                     let _ = writeln!(analysis, "  actor {} {tokens:?}", actor.code);
                 }
             }
-            for event in code_sentence(&verbs, &grammar, &view) {
+            for event in code_sentence(&self.verbs, &self.grammar, &view) {
                 let reading = Reading {
-                    modality: modality.modality(event.verb, &view),
-                    obliges: modality.obliges(event.verb, &view),
+                    modality: self.modality.modality(event.verb, &view),
+                    obliges: self.modality.obliges(event.verb, &view),
                     negated: event.negated,
                 };
                 let lemma = analyses[event.verb].lemma();
-                let plover = ontology.plover(&event.code, lemma, reading);
+                let plover = self.ontology.plover(&event.code, lemma, reading);
                 if detail != Detail::None {
                     let _ = writeln!(
                         analysis,
@@ -294,28 +348,30 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
                         event.source,
                         event.target.as_deref().unwrap_or("-"),
                         event.code,
-                        plover.as_ref().map_or("-", |p| p.kind()),
+                        plover.as_ref().map_or_else(
+                            || "-".to_string(),
+                            |p| format!(
+                                "{}{}",
+                                p.kind(),
+                                p.mode().map(|m| format!("/{m}")).unwrap_or_default()
+                            )
+                        ),
                         words[event.verb],
                         event.rule
                     );
                 }
                 if let Some(plover) = plover {
                     let depth = depth(event.verb, &analyses);
-                    coded.push((depth, range.start + event.verb, plover.kind().to_string()));
+                    coded.push((depth, range.start + event.verb, plover));
                 }
             }
         }
-        coded.sort();
-        outcomes.push(Outcome {
-            half: half(text),
-            text: text.to_string(),
-            gold: plover_2(&record.event).to_string(),
-            types: coded.into_iter().map(|(_, _, kind)| kind).collect(),
-            analysis,
-        });
+        coded.sort_by_key(|&(depth, at, _)| (depth, at));
+        (
+            coded.into_iter().map(|(_, _, plover)| plover).collect(),
+            n_words,
+        )
     }
-    let seconds = started.elapsed().as_secs_f64();
-    Ok((outcomes, (n_words as f64 / seconds.max(1e-9)).round()))
 }
 
 const HEADER: [&str; 6] = [
