@@ -7,8 +7,8 @@ use dyad_kb::Idioms;
 
 use crate::{
     compose::{self, Link},
-    rules::{self, Rule},
-    Error, Pattern, Rules, Term, VerbDictionary,
+    rules::Rule,
+    ModalityRules, Pattern, Rules, Term, VerbDictionary,
 };
 
 /// An actor mention of a sentence: its tokens and its code.
@@ -82,8 +82,12 @@ struct Matched<'p> {
 #[derive(Clone, Debug, Default)]
 pub struct Grammar {
     place_prepositions: HashSet<String>,
+    /// Pronouns that stand for a direct quote's speaker (`we`).
+    speaker_pronouns: HashSet<String>,
     /// Phrases no verb pattern reads (`the ball is in Pyongyang's court`).
     idioms: Idioms,
+    /// The words that negate an event (`not`, `instead of`), from `modality.txt`.
+    modality: ModalityRules,
 }
 
 impl Grammar {
@@ -91,31 +95,17 @@ impl Grammar {
     ///
     /// Fails only if an embedded file is malformed, naming the file and line.
     pub fn builtin() -> crate::Result<Grammar> {
-        let file = "crates/coder/data/place-prepositions.txt";
-        let mut place_prepositions = HashSet::new();
-        for (index, raw) in include_str!("../data/place-prepositions.txt")
-            .lines()
-            .enumerate()
-        {
-            let line = raw.split('#').next().unwrap_or_default().trim();
-            if line.is_empty() {
-                continue;
-            }
-            let error = |message: &str| Error::Verbs {
-                file: file.to_string(),
-                line: index + 1,
-                message: message.to_string(),
-            };
-            if line.contains(char::is_whitespace) {
-                return Err(error("one word per line"));
-            }
-            if !place_prepositions.insert(line.to_lowercase()) {
-                return Err(error(&format!("{line:?} is listed twice")));
-            }
-        }
         Ok(Grammar {
-            place_prepositions,
+            place_prepositions: word_set(
+                "crates/coder/data/place-prepositions.txt",
+                include_str!("../data/place-prepositions.txt"),
+            )?,
+            speaker_pronouns: word_set(
+                "crates/coder/data/speaker-pronouns.txt",
+                include_str!("../data/speaker-pronouns.txt"),
+            )?,
             idioms: Idioms::builtin()?,
+            modality: ModalityRules::builtin()?,
         })
     }
 
@@ -123,6 +113,26 @@ impl Grammar {
     pub(crate) fn is_place_preposition(&self, word: &str) -> bool {
         self.place_prepositions.contains(word)
     }
+
+    /// Whether `word` (lowercase) stands for a direct quote's speaker (`we`, `I`).
+    pub(crate) fn is_speaker_pronoun(&self, word: &str) -> bool {
+        self.speaker_pronouns.contains(word)
+    }
+}
+
+/// The words of a one-word-a-line list (`file` names it in errors): lowercase, each once.
+fn word_set(file: &str, text: &str) -> crate::Result<HashSet<String>> {
+    let mut words = HashSet::new();
+    for line in crate::lines::entries(text, false) {
+        let error = |message: String| crate::lines::error(file, line.number, message);
+        let [word] = line.fields[..] else {
+            return Err(error("one word per line".to_string()));
+        };
+        if !words.insert(word.to_lowercase()) {
+            return Err(error(format!("{word:?} is listed twice")));
+        }
+    }
+    Ok(words)
 }
 
 /// Codes the events of one sentence with `verbs`.
@@ -212,8 +222,11 @@ pub fn code_sentence(
                 rule: &m.pattern.origin,
             },
             (None, None, Some(own)) => Coding::of(own),
+            // A verb only dyad's rules know, none of which holds here, codes nothing.
             (None, None, None) => {
-                let entry = entries[0];
+                let Some(entry) = entries.first() else {
+                    continue;
+                };
                 let (code, reverse) = match entry.verb_codes.get(&looked_up) {
                     Some((code, reverse)) => (code, reverse),
                     None => (&entry.code, &entry.reverse),
@@ -244,7 +257,7 @@ pub fn code_sentence(
             }
             (None, None) => (regions.subjects.clone(), regions.objects.clone(), false),
         };
-        let negated = rules::negated(verb, sentence, &tree);
+        let negated = tree.negated[verb];
         let actors = (&sources[..], &targets[..], compound);
         push_events(&mut events, sentence, verb, coding, actors, negated);
     }
@@ -466,6 +479,9 @@ pub(crate) struct Tree {
     pub(crate) heads: Vec<Option<usize>>,
     /// Whether each token heads a phrase of place (`in south Ithilen`).
     place: Vec<bool>,
+    /// Whether each token is negated: a negation adverb (`did not attack`) or a subordinator
+    /// of what did not happen (`instead of seeking`, `without consulting`) hangs off it.
+    pub(crate) negated: Vec<bool>,
 }
 
 impl Tree {
@@ -475,14 +491,19 @@ impl Tree {
         let heads = sentence_heads(sentence, n);
         let mut children = vec![Vec::new(); n];
         let mut place = vec![false; n];
+        let mut negated = vec![false; n];
         for (i, head) in heads.iter().enumerate() {
             if let Some(h) = *head {
                 children[h].push(i);
                 let word = sentence.words.get(i).map(|w| w.to_lowercase());
-                if analyses[i].deprel() == "case"
-                    && word.is_some_and(|w| grammar.place_prepositions.contains(&w))
-                {
-                    place[h] = true;
+                let lemma = analyses[i].lemma().to_lowercase();
+                match analyses[i].deprel() {
+                    "case" if word.is_some_and(|w| grammar.place_prepositions.contains(&w)) => {
+                        place[h] = true;
+                    }
+                    "advmod" if grammar.modality.is_negation(&lemma) => negated[h] = true,
+                    "mark" if grammar.modality.is_unrealized(&lemma) => negated[h] = true,
+                    _ => {}
                 }
             }
         }
@@ -490,6 +511,7 @@ impl Tree {
             children,
             heads,
             place,
+            negated,
         }
     }
 
@@ -592,6 +614,7 @@ pub(crate) fn actors_below(
                     other != head && tree.dominates(head, other) && tree.dominates(other, t)
                 }) && (places || !tree.place_between(head, t))
                     && !clause_between(head, t, sentence, tree)
+                    && !nested_possessor(head, t, sentence, tree)
             })
             .min_by_key(|&(_, t)| tree.depth_below(head, t));
         let Some((_, t)) = best else {
@@ -632,6 +655,30 @@ fn clause_between(root: usize, node: usize, sentence: &SentenceView, tree: &Tree
             Some(h) => at = h,
             None => return false,
         }
+    }
+    false
+}
+
+/// Whether a possessor lies on the path from `node` up to `root` that is not `root`'s own:
+/// it qualifies a noun deeper in the phrase, not the phrase (`committed to the goal of
+/// abandonment of North Korea's programmes` commits to nothing of North Korea's; `support
+/// for North Korea's policy` is for North Korea).
+fn nested_possessor(root: usize, node: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    let mut at = node;
+    for _ in 0..sentence.words.len() {
+        let Some(head) = tree.heads[at].filter(|_| at != root) else {
+            return false;
+        };
+        // A parse may call a possessor a compound (`[North Korea’s] unlawful weapons`): its
+        // possessive `'s` tells it.
+        let possessor = sentence.analyses[at].deprel() == "nmod:poss"
+            || tree.children(at).any(|c| {
+                sentence.analyses[c].deprel() == "case" && sentence.analyses[c].lemma() == "'s"
+            });
+        if head != root && possessor {
+            return true;
+        }
+        at = head;
     }
     false
 }

@@ -68,12 +68,19 @@ impl<'a> Setting<'a> {
         })
     }
 
-    /// The place of the innermost clause of `chain` that has one, else the sentence's first.
-    pub(crate) fn place(&self, chain: &[usize]) -> Option<Span> {
+    /// The place of the innermost clause of `chain` that has one, else the sentence's first
+    /// that lies in none of the `taken` clauses: the clauses the sentence's events stand in,
+    /// whose places are theirs (`Following the failure of the summit, held in Hanoi, the North
+    /// declared ...`: Hanoi is where the summit was held, not where the North declared).
+    pub(crate) fn place(&self, chain: &[usize], taken: &[usize]) -> Option<Span> {
         chain
             .iter()
             .find_map(|&clause| self.places.iter().find(|(c, _)| *c == Some(clause)))
-            .or_else(|| self.places.first())
+            .or_else(|| {
+                self.places
+                    .iter()
+                    .find(|(c, _)| !c.is_some_and(|c| taken.contains(&c)))
+            })
             .map(|&(_, span)| span)
     }
 }
