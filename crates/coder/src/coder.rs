@@ -669,18 +669,21 @@ fn nested_possessor(root: usize, node: usize, sentence: &SentenceView, tree: &Tr
         let Some(head) = tree.heads[at].filter(|_| at != root) else {
             return false;
         };
-        // A parse may call a possessor a compound (`[North Korea’s] unlawful weapons`): its
-        // possessive `'s` tells it.
-        let possessor = sentence.analyses[at].deprel() == "nmod:poss"
-            || tree.children(at).any(|c| {
-                sentence.analyses[c].deprel() == "case" && sentence.analyses[c].lemma() == "'s"
-            });
-        if head != root && possessor {
+        if head != root && is_possessor(at, sentence, tree) {
             return true;
         }
         at = head;
     }
     false
+}
+
+/// Whether `token` is a possessor (`North Korea's`); a parse may call one a compound
+/// (`[North Korea’s] unlawful weapons`), and its possessive `'s` tells it.
+fn is_possessor(token: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    sentence.analyses[token].deprel() == "nmod:poss"
+        || tree.children(token).any(|c| {
+            sentence.analyses[c].deprel() == "case" && sentence.analyses[c].lemma() == "'s"
+        })
 }
 
 /// `root` and the words coordinated with it (`conj` chains below it).
@@ -1538,5 +1541,79 @@ ASSASSINATE
             .map(|e| (e.code.as_str(), e.complement))
             .collect();
         assert_eq!(complements, [("010", Some(3)), ("112", None)]);
+    }
+
+    /// An event whose clause says it did not happen is negated: a negation adverb, or a
+    /// subordinator of `modality.txt`'s `unrealized` kind (`instead of`, `without`); a plain
+    /// adverb of the same word is none (`Instead, Gondor accused Arnor`).
+    #[test]
+    fn unrealized_clauses_are_negated() {
+        use Upos::*;
+        let negated = |rows: &[(&'static str, Upos, &str, usize, &str)], actors: &[Actor]| {
+            let (words, analyses) = parsed(rows);
+            let view = SentenceView {
+                words: &words,
+                analyses: &analyses,
+                first: 0,
+                actors,
+            };
+            let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+            code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
+                .into_iter()
+                .map(|e| (e.code, e.negated))
+                .collect::<Vec<_>>()
+        };
+        // `Instead of accusing Arnor, Gondor cooperated.`: the accusation did not happen.
+        let instead = [
+            ("Instead", Sconj, "instead", 3, "mark"),
+            ("of", Sconj, "of", 1, "fixed"),
+            ("accusing", Verb, "accuse", 6, "advcl"),
+            ("Arnor", Propn, "Arnor", 3, "obj"),
+            (",", Punct, ",", 3, "punct"),
+            ("Gondor", Propn, "Gondor", 6, "nsubj"),
+            ("cooperated", Verb, "cooperate", 0, "root"),
+        ];
+        let actors = [actor(3..4, "ARN"), actor(5..6, "GON")];
+        assert_eq!(negated(&instead, &actors), [("112".to_string(), true)]);
+        // `Instead, Gondor accused Arnor.`
+        let adverb = [
+            ("Instead", Adv, "instead", 4, "advmod"),
+            (",", Punct, ",", 1, "punct"),
+            ("Gondor", Propn, "Gondor", 4, "nsubj"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("Arnor", Propn, "Arnor", 4, "obj"),
+        ];
+        let actors = [actor(2..3, "GON"), actor(4..5, "ARN")];
+        assert_eq!(negated(&adverb, &actors), [("112".to_string(), false)]);
+    }
+
+    /// A possessor deep in a phrase qualifies its own noun: `Gondor cooperated on the end of
+    /// Arnor's programmes` cooperates with nobody named; `on Arnor's programmes` with Arnor.
+    #[test]
+    fn a_nested_possessor_is_no_target() {
+        use Upos::*;
+        let rows = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("cooperated", Verb, "cooperate", 0, "root"),
+            ("on", Adp, "on", 5, "case"),
+            ("the", Det, "the", 5, "det"),
+            ("end", Noun, "end", 2, "obl"),
+            ("of", Adp, "of", 9, "case"),
+            ("Arnor", Propn, "Arnor", 9, "compound"),
+            ("'s", Part, "'s", 7, "case"),
+            ("programmes", Noun, "programme", 5, "nmod"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(6..7, "ARN")];
+        assert_eq!(codes(&rows, &actors), ["GON - 060 v.txt:23"]);
+        let direct = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("cooperated", Verb, "cooperate", 0, "root"),
+            ("on", Adp, "on", 6, "case"),
+            ("Arnor", Propn, "Arnor", 6, "nmod:poss"),
+            ("'s", Part, "'s", 4, "case"),
+            ("programmes", Noun, "programme", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(3..4, "ARN")];
+        assert_eq!(codes(&direct, &actors), ["GON ARN 060 v.txt:23"]);
     }
 }

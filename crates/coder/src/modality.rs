@@ -282,6 +282,37 @@ mod tests {
         check(&condition, 4, Asserted, false);
     }
 
+    /// An indirect question or free relative names what may be said or done; a relative
+    /// clause on a noun is asserted.
+    #[test]
+    fn wh_clauses_are_hypothetical() {
+        use Modality::*;
+        use Upos::*;
+        // `Seoul will see what Pyongyang says`, with `what` read as the object of `says`.
+        let object = [
+            ("Seoul", Propn, 3, "nsubj"),
+            ("will", Aux, 3, "aux"),
+            ("see", Verb, 0, "root"),
+            ("what", Pron, 6, "obj"),
+            ("Pyongyang", Propn, 6, "nsubj"),
+            ("say", Verb, 3, "ccomp"),
+        ];
+        check(&object, 5, Hypothetical, false);
+        check(&object, 2, Intended, false);
+        // The same, with `what` read as the head of a relative clause.
+        let mut free = object;
+        free[3] = ("what", Pron, 3, "obj");
+        free[5] = ("say", Verb, 4, "acl:relcl");
+        check(&free, 5, Hypothetical, false);
+        // `officials who met`
+        let relative = [
+            ("official", Noun, 0, "root"),
+            ("who", Pron, 3, "nsubj"),
+            ("meet", Verb, 1, "acl:relcl"),
+        ];
+        check(&relative, 2, Asserted, false);
+    }
+
     #[test]
     fn a_stated_obligation_obliges() {
         use Modality::*;

@@ -96,3 +96,34 @@ fn calendar_date(timex: &Timex) -> Option<&str> {
     let day = value.split('T').next().unwrap_or(value);
     (day.len() >= 4 && day.bytes().take(4).all(|b| b.is_ascii_digit())).then_some(day)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The place `Setting::place` gives an event in clause chain `chain` when `taken` are
+    /// the sentence's events' clauses and places lie in the given clauses (by index).
+    fn check(places: &[Option<usize>], chain: &[usize], taken: &[usize]) -> Option<usize> {
+        let text = "x".repeat(places.len());
+        let setting = Setting {
+            dates: Vec::new(),
+            places: places
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| (c, Span::new(&text, i, i + 1).unwrap()))
+                .collect(),
+        };
+        setting.place(chain, taken).map(|span| span.start())
+    }
+
+    #[test]
+    fn another_events_clause_keeps_its_place() {
+        // `Following the summit, held in Hanoi (clause 1), the North declared (clause 5)`:
+        // the summit's event stands in clause 1, the declaration in 5.
+        assert_eq!(check(&[Some(1)], &[5], &[1, 5]), None);
+        assert_eq!(check(&[Some(1)], &[1, 5], &[1, 5]), Some(0));
+        // A place in a clause no event stands in is the sentence's.
+        assert_eq!(check(&[Some(2)], &[5], &[5]), Some(0));
+        assert_eq!(check(&[Some(1), Some(2)], &[5], &[1, 5]), Some(1));
+    }
+}

@@ -334,3 +334,56 @@ impl Stage for EventStage {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use dyad_doc::{Span, Token, TokenKind};
+
+    use super::*;
+
+    /// The actors after adding speaker pronouns to `text` (split at spaces) with the quote
+    /// `quoted` (a substring) spoken by `code`, given actors as token ranges.
+    fn check(text: &str, quoted: &str, code: &str, actors: &[(usize, usize, &str)]) -> Vec<String> {
+        let mut tokens = Vec::new();
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(text, start, start + word.len()).unwrap();
+            tokens.push((span, Token::new(TokenKind::Word)));
+            start += word.len() + 1;
+        }
+        let at = text.find(quoted).unwrap();
+        let quote = Span::new(text, at, at + quoted.len()).unwrap();
+        let mut found: Vec<crate::Actor> = actors
+            .iter()
+            .map(|&(s, e, c)| crate::Actor {
+                tokens: s..e,
+                code: c.to_string(),
+            })
+            .collect();
+        let grammar = Grammar::builtin().unwrap();
+        add_speaker_pronouns(
+            &[(quote, code)],
+            &tokens,
+            |span| grammar.is_speaker_pronoun(&text[span.range()].to_lowercase()),
+            &mut found,
+        );
+        found
+            .iter()
+            .map(|a| format!("{}..{} {}", a.tokens.start, a.tokens.end, a.code))
+            .collect()
+    }
+
+    #[test]
+    fn first_person_pronouns_in_a_quote_are_its_speaker() {
+        // `we` in the quote is the G7's; `we` outside it and `our` are nobody's here.
+        assert_eq!(
+            check(
+                "G7 said We welcome US and our allies we know",
+                "We welcome US and our allies",
+                "IGOGOS",
+                &[(0, 1, "IGOGOS"), (4, 5, "USA")],
+            ),
+            ["0..1 IGOGOS", "2..3 IGOGOS", "4..5 USA"]
+        );
+    }
+}
