@@ -1616,4 +1616,28 @@ ASSASSINATE
         let actors = [actor(0..1, "GON"), actor(3..4, "ARN")];
         assert_eq!(codes(&direct, &actors), ["GON ARN 060 v.txt:23"]);
     }
+
+    /// dyad's rules for support won: the supporter is whom it was won from or at
+    /// (`patterns.txt`, the seed's block), and a verb only rules know codes nothing where
+    /// none holds (`Arnor nailed down the roof`).
+    #[test]
+    fn support_won_is_the_supporters() {
+        use Upos::*;
+        let verbs = VerbDictionary::builtin().unwrap();
+        let won = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("nailed", Verb, "nail", 0, "root"),
+            ("down", Adp, "down", 2, "compound:prt"),
+            ("support", Noun, "support", 2, "obj"),
+            ("from", Adp, "from", 6, "case"),
+            ("Gondor", Propn, "Gondor", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(5..6, "GON")];
+        let coded = coded(&verbs, &won, &actors);
+        assert_eq!(coded.len(), 1, "{coded:?}");
+        assert!(coded[0].starts_with("GON ARN 051 "), "{coded:?}");
+        let mut roof = won;
+        roof[3] = ("roof", Noun, "roof", 2, "obj");
+        assert_eq!(self::coded(&verbs, &roof, &actors), Vec::<String>::new());
+    }
 }
