@@ -186,152 +186,54 @@ mod code {
                 ("USA", "PRK", "2019-02")
             ]
         );
-        // The list, each as (source, target, CAMEO, evidence, date, place, negated,
-        // modality): the G7's support for the US policy (`we` in the G7's quote is the G7),
+        // The list, each as `SOURCE TARGET CAMEO EVIDENCE DATE PLACE done|negated
+        // MODALITY`: the G7's support for the US policy (`we` in the G7's quote is the G7),
         // the White House's statement dated by its clause, Blinken's statement, the Blue
         // House's assessment and plans, the government's reaffirmed intention and Chung's
         // request to the G7.
         let read = |e: &serde_json::Value| {
             let code = |v: &serde_json::Value| v["code"].as_str().unwrap_or("-").to_string();
-            (
+            let negated = if e["negated"] == true {
+                "negated"
+            } else {
+                "done"
+            };
+            [
                 code(&e["source"]),
                 code(&e["target"]),
                 e["cameo"].as_str().unwrap().to_string(),
                 e["evidence"]["text"].as_str().unwrap().to_string(),
                 e["date"].as_str().unwrap().to_string(),
                 e["place"]["text"].as_str().unwrap_or("-").to_string(),
-                e["negated"].as_bool().unwrap(),
+                negated.to_string(),
                 e["modality"].as_str().unwrap().to_string(),
-            )
+            ]
+            .join(" ")
         };
-        let all: Vec<_> = events.iter().map(read).collect();
+        let all: Vec<String> = events.iter().map(read).collect();
         let expected = [
-            (
-                "IGOGOS",
-                "USA",
-                "051",
-                "welcome",
-                "2021-05-07",
-                "-",
-                false,
-                "asserted",
-            ),
-            (
-                "USAGOV",
-                "-",
-                "010",
-                "summarized",
-                "2021-04-30",
-                "-",
-                false,
-                "asserted",
-            ),
-            (
-                "USAGOV",
-                "-",
-                "010",
-                "said",
-                "2021-05-03",
-                "-",
-                false,
-                "asserted",
-            ),
-            (
-                "KORGOV",
-                "-",
-                "030",
-                "reaffirmed",
-                "2021-05-07",
-                "-",
-                false,
-                "asserted",
-            ),
-            (
-                "KORGOV",
-                "-",
-                "010",
-                "said",
-                "2021-05-06",
-                "-",
-                false,
-                "asserted",
-            ),
-            (
-                "KORGOV",
-                "USA",
-                "030",
-                "decided",
-                "2021-05-07",
-                "-",
-                false,
-                "asserted",
-            ),
-            (
-                "KOR",
-                "USA",
-                "040",
-                "hold",
-                "2021-05-07",
-                "-",
-                false,
-                "intended",
-            ),
-            (
-                "KORGOV",
-                "IGOGOS",
-                "022",
-                "asked",
-                "2021-05-07",
-                "-",
-                false,
-                "asserted",
-            ),
+            "IGOGOS USA 051 welcome 2021-05-07 - done asserted",
+            "USAGOV - 010 summarized 2021-04-30 - done asserted",
+            "USAGOV - 010 said 2021-05-03 - done asserted",
+            "KORGOV - 030 reaffirmed 2021-05-07 - done asserted",
+            "KORGOV - 010 said 2021-05-06 - done asserted",
+            "KORGOV USA 030 decided 2021-05-07 - done asserted",
+            "KOR USA 040 hold 2021-05-07 - done intended",
+            "KORGOV IGOGOS 022 asked 2021-05-07 - done asserted",
             // The Hanoi summit is where it was held; the North's declaration after it is not.
-            (
-                "PRK", "USA", "040", "summit", "2019-02", "Hanoi", false, "asserted",
-            ),
-            (
-                "PRK", "-", "010", "declared", "2019-02", "-", false, "asserted",
-            ),
+            "PRK USA 040 summit 2019-02 Hanoi done asserted",
+            "PRK - 010 declared 2019-02 - done asserted",
             // `Instead of actively seeking to bring North Korea to the table`: not done.
-            (
-                "USA",
-                "PRK",
-                "036",
-                "seeking",
-                "2021-05-07",
-                "-",
-                true,
-                "asserted",
-            ),
+            "USA PRK 036 seeking 2021-05-07 - negated asserted",
             // `what North Korea says` is no statement of North Korea's.
-            (
-                "PRK",
-                "-",
-                "010",
-                "says",
-                "2021-05-07",
-                "-",
-                false,
-                "hypothetical",
-            ),
+            "PRK - 010 says 2021-05-07 - done hypothetical",
         ];
-        for (s, t, c, evidence, date, place, negated, modality) in expected {
-            let want = (
-                s.to_string(),
-                t.to_string(),
-                c.to_string(),
-                evidence.to_string(),
-                date.to_string(),
-                place.to_string(),
-                negated,
-                modality.to_string(),
-            );
-            assert!(all.contains(&want), "{want:?} not in {all:#?}");
+        for want in expected {
+            assert!(all.iter().any(|e| e == want), "{want:?} not in {all:#?}");
         }
         // Committing to the end of North Korea's programmes is no support of North Korea.
         assert!(
-            !all.iter().any(|e| e.0 == "IGOGOS" && e.1 == "PRK"),
+            !all.iter().any(|e| e.starts_with("IGOGOS PRK ")),
             "{all:#?}"
         );
     }
