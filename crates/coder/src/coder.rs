@@ -7,8 +7,8 @@ use dyad_kb::Idioms;
 
 use crate::{
     compose::{self, Link},
-    rules::{self, Rule},
-    Error, Pattern, Rules, Term, VerbDictionary,
+    rules::Rule,
+    ModalityRules, Pattern, Rules, Term, VerbDictionary,
 };
 
 /// An actor mention of a sentence: its tokens and its code.
@@ -82,8 +82,12 @@ struct Matched<'p> {
 #[derive(Clone, Debug, Default)]
 pub struct Grammar {
     place_prepositions: HashSet<String>,
+    /// Pronouns that stand for a direct quote's speaker (`we`).
+    speaker_pronouns: HashSet<String>,
     /// Phrases no verb pattern reads (`the ball is in Pyongyang's court`).
     idioms: Idioms,
+    /// The words that negate an event (`not`, `instead of`), from `modality.txt`.
+    modality: ModalityRules,
 }
 
 impl Grammar {
@@ -91,31 +95,17 @@ impl Grammar {
     ///
     /// Fails only if an embedded file is malformed, naming the file and line.
     pub fn builtin() -> crate::Result<Grammar> {
-        let file = "crates/coder/data/place-prepositions.txt";
-        let mut place_prepositions = HashSet::new();
-        for (index, raw) in include_str!("../data/place-prepositions.txt")
-            .lines()
-            .enumerate()
-        {
-            let line = raw.split('#').next().unwrap_or_default().trim();
-            if line.is_empty() {
-                continue;
-            }
-            let error = |message: &str| Error::Verbs {
-                file: file.to_string(),
-                line: index + 1,
-                message: message.to_string(),
-            };
-            if line.contains(char::is_whitespace) {
-                return Err(error("one word per line"));
-            }
-            if !place_prepositions.insert(line.to_lowercase()) {
-                return Err(error(&format!("{line:?} is listed twice")));
-            }
-        }
         Ok(Grammar {
-            place_prepositions,
+            place_prepositions: word_set(
+                "crates/coder/data/place-prepositions.txt",
+                include_str!("../data/place-prepositions.txt"),
+            )?,
+            speaker_pronouns: word_set(
+                "crates/coder/data/speaker-pronouns.txt",
+                include_str!("../data/speaker-pronouns.txt"),
+            )?,
             idioms: Idioms::builtin()?,
+            modality: ModalityRules::builtin()?,
         })
     }
 
@@ -123,6 +113,26 @@ impl Grammar {
     pub(crate) fn is_place_preposition(&self, word: &str) -> bool {
         self.place_prepositions.contains(word)
     }
+
+    /// Whether `word` (lowercase) stands for a direct quote's speaker (`we`, `I`).
+    pub(crate) fn is_speaker_pronoun(&self, word: &str) -> bool {
+        self.speaker_pronouns.contains(word)
+    }
+}
+
+/// The words of a one-word-a-line list (`file` names it in errors): lowercase, each once.
+fn word_set(file: &str, text: &str) -> crate::Result<HashSet<String>> {
+    let mut words = HashSet::new();
+    for line in crate::lines::entries(text, false) {
+        let error = |message: String| crate::lines::error(file, line.number, message);
+        let [word] = line.fields[..] else {
+            return Err(error("one word per line".to_string()));
+        };
+        if !words.insert(word.to_lowercase()) {
+            return Err(error(format!("{word:?} is listed twice")));
+        }
+    }
+    Ok(words)
 }
 
 /// Codes the events of one sentence with `verbs`.
@@ -212,9 +222,9 @@ pub fn code_sentence(
                 rule: &m.pattern.origin,
             },
             (None, None, Some(own)) => Coding::of(own),
+            // A verb only dyad's rules know, none of which holds here, codes nothing.
             (None, None, None) => {
-                // A verb with only dyad rules, none of which holds, codes nothing.
-                let Some(&entry) = entries.first() else {
+                let Some(entry) = entries.first() else {
                     continue;
                 };
                 let (code, reverse) = match entry.verb_codes.get(&looked_up) {
@@ -247,7 +257,7 @@ pub fn code_sentence(
             }
             (None, None) => (regions.subjects.clone(), regions.objects.clone(), false),
         };
-        let negated = rules::negated(verb, sentence, &tree);
+        let negated = tree.negated[verb];
         let actors = (&sources[..], &targets[..], compound);
         push_events(&mut events, sentence, verb, coding, actors, negated);
     }
@@ -469,6 +479,9 @@ pub(crate) struct Tree {
     pub(crate) heads: Vec<Option<usize>>,
     /// Whether each token heads a phrase of place (`in south Ithilen`).
     place: Vec<bool>,
+    /// Whether each token is negated: a negation adverb (`did not attack`) or a subordinator
+    /// of what did not happen (`instead of seeking`, `without consulting`) hangs off it.
+    pub(crate) negated: Vec<bool>,
 }
 
 impl Tree {
@@ -478,14 +491,19 @@ impl Tree {
         let heads = sentence_heads(sentence, n);
         let mut children = vec![Vec::new(); n];
         let mut place = vec![false; n];
+        let mut negated = vec![false; n];
         for (i, head) in heads.iter().enumerate() {
             if let Some(h) = *head {
                 children[h].push(i);
                 let word = sentence.words.get(i).map(|w| w.to_lowercase());
-                if analyses[i].deprel() == "case"
-                    && word.is_some_and(|w| grammar.place_prepositions.contains(&w))
-                {
-                    place[h] = true;
+                let lemma = analyses[i].lemma().to_lowercase();
+                match analyses[i].deprel() {
+                    "case" if word.is_some_and(|w| grammar.place_prepositions.contains(&w)) => {
+                        place[h] = true;
+                    }
+                    "advmod" if grammar.modality.is_negation(&lemma) => negated[h] = true,
+                    "mark" if grammar.modality.is_unrealized(&lemma) => negated[h] = true,
+                    _ => {}
                 }
             }
         }
@@ -493,6 +511,7 @@ impl Tree {
             children,
             heads,
             place,
+            negated,
         }
     }
 
@@ -595,6 +614,7 @@ pub(crate) fn actors_below(
                     other != head && tree.dominates(head, other) && tree.dominates(other, t)
                 }) && (places || !tree.place_between(head, t))
                     && !clause_between(head, t, sentence, tree)
+                    && !nested_possessor(head, t, sentence, tree)
             })
             .min_by_key(|&(_, t)| tree.depth_below(head, t));
         let Some((_, t)) = best else {
@@ -637,6 +657,33 @@ fn clause_between(root: usize, node: usize, sentence: &SentenceView, tree: &Tree
         }
     }
     false
+}
+
+/// Whether a possessor lies on the path from `node` up to `root` that is not `root`'s own:
+/// it qualifies a noun deeper in the phrase, not the phrase (`committed to the goal of
+/// abandonment of North Korea's programmes` commits to nothing of North Korea's; `support
+/// for North Korea's policy` is for North Korea).
+fn nested_possessor(root: usize, node: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    let mut at = node;
+    for _ in 0..sentence.words.len() {
+        let Some(head) = tree.heads[at].filter(|_| at != root) else {
+            return false;
+        };
+        if head != root && is_possessor(at, sentence, tree) {
+            return true;
+        }
+        at = head;
+    }
+    false
+}
+
+/// Whether `token` is a possessor (`North Korea's`); a parse may call one a compound
+/// (`[North Korea’s] unlawful weapons`), and its possessive `'s` tells it.
+fn is_possessor(token: usize, sentence: &SentenceView, tree: &Tree) -> bool {
+    sentence.analyses[token].deprel() == "nmod:poss"
+        || tree.children(token).any(|c| {
+            sentence.analyses[c].deprel() == "case" && sentence.analyses[c].lemma() == "'s"
+        })
 }
 
 /// `root` and the words coordinated with it (`conj` chains below it).
@@ -1494,5 +1541,103 @@ ASSASSINATE
             .map(|e| (e.code.as_str(), e.complement))
             .collect();
         assert_eq!(complements, [("010", Some(3)), ("112", None)]);
+    }
+
+    /// An event whose clause says it did not happen is negated: a negation adverb, or a
+    /// subordinator of `modality.txt`'s `unrealized` kind (`instead of`, `without`); a plain
+    /// adverb of the same word is none (`Instead, Gondor accused Arnor`).
+    #[test]
+    fn unrealized_clauses_are_negated() {
+        use Upos::*;
+        let negated = |rows: &[(&'static str, Upos, &str, usize, &str)], actors: &[Actor]| {
+            let (words, analyses) = parsed(rows);
+            let view = SentenceView {
+                words: &words,
+                analyses: &analyses,
+                first: 0,
+                actors,
+            };
+            let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+            code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
+                .into_iter()
+                .map(|e| (e.code, e.negated))
+                .collect::<Vec<_>>()
+        };
+        // `Instead of accusing Arnor, Gondor cooperated.`: the accusation did not happen.
+        let instead = [
+            ("Instead", Sconj, "instead", 3, "mark"),
+            ("of", Sconj, "of", 1, "fixed"),
+            ("accusing", Verb, "accuse", 6, "advcl"),
+            ("Arnor", Propn, "Arnor", 3, "obj"),
+            (",", Punct, ",", 3, "punct"),
+            ("Gondor", Propn, "Gondor", 6, "nsubj"),
+            ("cooperated", Verb, "cooperate", 0, "root"),
+        ];
+        let actors = [actor(3..4, "ARN"), actor(5..6, "GON")];
+        assert_eq!(negated(&instead, &actors), [("112".to_string(), true)]);
+        // `Instead, Gondor accused Arnor.`
+        let adverb = [
+            ("Instead", Adv, "instead", 4, "advmod"),
+            (",", Punct, ",", 1, "punct"),
+            ("Gondor", Propn, "Gondor", 4, "nsubj"),
+            ("accused", Verb, "accuse", 0, "root"),
+            ("Arnor", Propn, "Arnor", 4, "obj"),
+        ];
+        let actors = [actor(2..3, "GON"), actor(4..5, "ARN")];
+        assert_eq!(negated(&adverb, &actors), [("112".to_string(), false)]);
+    }
+
+    /// A possessor deep in a phrase qualifies its own noun: `Gondor cooperated on the end of
+    /// Arnor's programmes` cooperates with nobody named; `on Arnor's programmes` with Arnor.
+    #[test]
+    fn a_nested_possessor_is_no_target() {
+        use Upos::*;
+        let rows = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("cooperated", Verb, "cooperate", 0, "root"),
+            ("on", Adp, "on", 5, "case"),
+            ("the", Det, "the", 5, "det"),
+            ("end", Noun, "end", 2, "obl"),
+            ("of", Adp, "of", 9, "case"),
+            ("Arnor", Propn, "Arnor", 9, "compound"),
+            ("'s", Part, "'s", 7, "case"),
+            ("programmes", Noun, "programme", 5, "nmod"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(6..7, "ARN")];
+        assert_eq!(codes(&rows, &actors), ["GON - 060 v.txt:23"]);
+        let direct = [
+            ("Gondor", Propn, "Gondor", 2, "nsubj"),
+            ("cooperated", Verb, "cooperate", 0, "root"),
+            ("on", Adp, "on", 6, "case"),
+            ("Arnor", Propn, "Arnor", 6, "nmod:poss"),
+            ("'s", Part, "'s", 4, "case"),
+            ("programmes", Noun, "programme", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "GON"), actor(3..4, "ARN")];
+        assert_eq!(codes(&direct, &actors), ["GON ARN 060 v.txt:23"]);
+    }
+
+    /// dyad's rules for support won: the supporter is whom it was won from or at
+    /// (`patterns.txt`, the seed's block), and a verb only rules know codes nothing where
+    /// none holds (`Arnor nailed down the roof`).
+    #[test]
+    fn support_won_is_the_supporters() {
+        use Upos::*;
+        let verbs = VerbDictionary::builtin().unwrap();
+        let won = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("nailed", Verb, "nail", 0, "root"),
+            ("down", Adp, "down", 2, "compound:prt"),
+            ("support", Noun, "support", 2, "obj"),
+            ("from", Adp, "from", 6, "case"),
+            ("Gondor", Propn, "Gondor", 2, "obl"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(5..6, "GON")];
+        let coded = coded(&verbs, &won, &actors);
+        assert_eq!(coded.len(), 1, "{coded:?}");
+        assert!(coded[0].starts_with("GON ARN 051 "), "{coded:?}");
+        let mut roof = won;
+        roof[3] = ("roof", Noun, "roof", 2, "obj");
+        assert_eq!(self::coded(&verbs, &roof, &actors), Vec::<String>::new());
     }
 }

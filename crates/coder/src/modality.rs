@@ -12,7 +12,8 @@ use crate::{
 };
 
 /// The words that mark modality: conditions, modal auxiliaries, intent verbs, speech verbs,
-/// and the auxiliaries of obligation that make a statement a demand.
+/// the auxiliaries of obligation that make a statement a demand, the wh-words of indirect
+/// questions and free relatives, and the words that negate an event.
 #[derive(Clone, Debug, Default)]
 pub struct ModalityRules {
     condition: HashSet<String>,
@@ -20,6 +21,9 @@ pub struct ModalityRules {
     intent: HashSet<String>,
     speech: HashSet<String>,
     obligation: HashSet<String>,
+    question: HashSet<String>,
+    negation: HashSet<String>,
+    unrealized: HashSet<String>,
 }
 
 impl ModalityRules {
@@ -47,13 +51,16 @@ impl ModalityRules {
                 "intent" => &mut rules.intent,
                 "speech" => &mut rules.speech,
                 "obligation" => &mut rules.obligation,
+                "question" => &mut rules.question,
+                "negation" => &mut rules.negation,
+                "unrealized" => &mut rules.unrealized,
                 _ => {
                     return Err(error(
                         file,
                         line.number,
                         format!(
-                            "unknown kind {kind:?} (condition, modal, intent, speech or \
-                             obligation)"
+                            "unknown kind {kind:?} (condition, modal, intent, speech, \
+                             obligation, question, negation or unrealized)"
                         ),
                     ))
                 }
@@ -67,6 +74,17 @@ impl ModalityRules {
             }
         }
         Ok(rules)
+    }
+
+    /// Whether `lemma` (lowercase) negates the verb it modifies (`not`, `never`).
+    pub(crate) fn is_negation(&self, lemma: &str) -> bool {
+        self.negation.contains(lemma)
+    }
+
+    /// Whether `lemma` (lowercase) introduces a clause whose event did not happen (`instead
+    /// of seeking`, `without consulting`).
+    pub(crate) fn is_unrealized(&self, lemma: &str) -> bool {
+        self.unrealized.contains(lemma)
     }
 
     /// Whether the event whose verb is token `verb` of `sentence` states an obligation of
@@ -101,8 +119,8 @@ impl ModalityRules {
         self.read(verb, &Clauses::new(sentence))
     }
 
-    /// Reads the clauses from `verb` up: a condition anywhere on the way makes the event
-    /// hypothetical; a modal auxiliary or an intent verb (or noun) above an infinitive, before
+    /// Reads the clauses from `verb` up: a condition or an indirect question anywhere on the
+    /// way makes the event hypothetical; a modal auxiliary or an intent verb (or noun) above an infinitive, before
     /// the way leaves the verb's own statement, makes it intended; a speech verb over its
     /// clause makes it reported.
     pub(crate) fn read(&self, verb: usize, clauses: &Clauses) -> Modality {
@@ -114,16 +132,29 @@ impl ModalityRules {
             if at >= clauses.len() {
                 break;
             }
+            // An indirect question or free relative (`see what North Korea says`) names
+            // what may be said or done, not what was: its wh-word is an argument of the
+            // clause, which is no relative clause on a noun (`officials who met`).
+            let relative = clauses.deprel(at) == "acl:relcl";
             for &child in clauses.children(at) {
                 match clauses.deprel(child) {
                     "mark" if word_in(&self.condition, child) => return Modality::Hypothetical,
                     "aux" if !reported && word_in(&self.modal, child) => intended = true,
+                    "nsubj" | "obj" | "obl" | "advmod" | "mark"
+                        if !relative && word_in(&self.question, child) =>
+                    {
+                        return Modality::Hypothetical
+                    }
                     _ => {}
                 }
             }
             let Some(head) = clauses.head(at) else {
                 break;
             };
+            // A free relative parsed as a relative clause on its wh-word (`what` <- `says`).
+            if relative && word_in(&self.question, head) {
+                return Modality::Hypothetical;
+            }
             match clauses.deprel(at) {
                 "xcomp" => intended |= !reported && word_in(&self.intent, head),
                 // An infinitive on an intent noun is intended as well (`its plan to hold
@@ -251,6 +282,37 @@ mod tests {
         check(&condition, 4, Asserted, false);
     }
 
+    /// An indirect question or free relative names what may be said or done; a relative
+    /// clause on a noun is asserted.
+    #[test]
+    fn wh_clauses_are_hypothetical() {
+        use Modality::*;
+        use Upos::*;
+        // `Seoul will see what Pyongyang says`, with `what` read as the object of `says`.
+        let object = [
+            ("Seoul", Propn, 3, "nsubj"),
+            ("will", Aux, 3, "aux"),
+            ("see", Verb, 0, "root"),
+            ("what", Pron, 6, "obj"),
+            ("Pyongyang", Propn, 6, "nsubj"),
+            ("say", Verb, 3, "ccomp"),
+        ];
+        check(&object, 5, Hypothetical, false);
+        check(&object, 2, Intended, false);
+        // The same, with `what` read as the head of a relative clause.
+        let mut free = object;
+        free[3] = ("what", Pron, 3, "obj");
+        free[5] = ("say", Verb, 4, "acl:relcl");
+        check(&free, 5, Hypothetical, false);
+        // `officials who met`
+        let relative = [
+            ("official", Noun, 0, "root"),
+            ("who", Pron, 3, "nsubj"),
+            ("meet", Verb, 1, "acl:relcl"),
+        ];
+        check(&relative, 2, Asserted, false);
+    }
+
     #[test]
     fn a_stated_obligation_obliges() {
         use Modality::*;
@@ -284,7 +346,8 @@ mod tests {
         };
         assert_eq!(
             error("modal will\nmood will\n"),
-            "m.txt:2: unknown kind \"mood\" (condition, modal, intent, speech or obligation)"
+            "m.txt:2: unknown kind \"mood\" (condition, modal, intent, speech, obligation, \
+             question, negation or unrealized)"
         );
         assert_eq!(
             error("modal will\nmodal will\n"),

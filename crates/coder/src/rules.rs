@@ -319,7 +319,7 @@ impl Rule {
 
     /// Whether the rule holds at `head`, and the actors its roles name.
     fn matches<'r>(&'r self, head: usize, sentence: &SentenceView, tree: &Tree) -> Option<Hit<'r>> {
-        if self.negated && !negated(head, sentence, tree) {
+        if self.negated && !tree.negated[head] {
             return None;
         }
         if self.passive && !is_passive(head, sentence, tree) {
@@ -538,14 +538,6 @@ impl Dep {
         }
         found
     }
-}
-
-/// Whether `head` is negated (`did not attack`).
-pub(crate) fn negated(head: usize, sentence: &SentenceView, tree: &Tree) -> bool {
-    tree.children(head).any(|c| {
-        sentence.analyses[c].deprel() == "advmod"
-            && matches!(sentence.analyses[c].lemma(), "not" | "never" | "n't")
-    })
 }
 
 /// Whether the verb `head` is passive: it has a passive subject or auxiliary.

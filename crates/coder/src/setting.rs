@@ -68,12 +68,19 @@ impl<'a> Setting<'a> {
         })
     }
 
-    /// The place of the innermost clause of `chain` that has one, else the sentence's first.
-    pub(crate) fn place(&self, chain: &[usize]) -> Option<Span> {
+    /// The place of the innermost clause of `chain` that has one, else the sentence's first
+    /// that lies in none of the `taken` clauses: the clauses the sentence's events stand in,
+    /// whose places are theirs (`Following the failure of the summit, held in Hanoi, the North
+    /// declared ...`: Hanoi is where the summit was held, not where the North declared).
+    pub(crate) fn place(&self, chain: &[usize], taken: &[usize]) -> Option<Span> {
         chain
             .iter()
             .find_map(|&clause| self.places.iter().find(|(c, _)| *c == Some(clause)))
-            .or_else(|| self.places.first())
+            .or_else(|| {
+                self.places
+                    .iter()
+                    .find(|(c, _)| !c.is_some_and(|c| taken.contains(&c)))
+            })
             .map(|&(_, span)| span)
     }
 }
@@ -88,4 +95,35 @@ fn calendar_date(timex: &Timex) -> Option<&str> {
     let value = timex.value();
     let day = value.split('T').next().unwrap_or(value);
     (day.len() >= 4 && day.bytes().take(4).all(|b| b.is_ascii_digit())).then_some(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The place `Setting::place` gives an event in clause chain `chain` when `taken` are
+    /// the sentence's events' clauses and places lie in the given clauses (by index).
+    fn check(places: &[Option<usize>], chain: &[usize], taken: &[usize]) -> Option<usize> {
+        let text = "x".repeat(places.len());
+        let setting = Setting {
+            dates: Vec::new(),
+            places: places
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| (c, Span::new(&text, i, i + 1).unwrap()))
+                .collect(),
+        };
+        setting.place(chain, taken).map(|span| span.start())
+    }
+
+    #[test]
+    fn another_events_clause_keeps_its_place() {
+        // `Following the summit, held in Hanoi (clause 1), the North declared (clause 5)`:
+        // the summit's event stands in clause 1, the declaration in 5.
+        assert_eq!(check(&[Some(1)], &[5], &[1, 5]), None);
+        assert_eq!(check(&[Some(1)], &[1, 5], &[1, 5]), Some(0));
+        // A place in a clause no event stands in is the sentence's.
+        assert_eq!(check(&[Some(2)], &[5], &[5]), Some(0));
+        assert_eq!(check(&[Some(1), Some(2)], &[5], &[1, 5]), Some(1));
+    }
 }

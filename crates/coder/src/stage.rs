@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use dyad_doc::{
     Document, Event, EventActor, EventDate, EventDetail, Layer, LayerData, LayerKind, Mention,
-    Overlap, SectionKind, Span, Stage, StageError, StageOutput,
+    Overlap, QuoteKind, SectionKind, Span, Stage, StageError, StageOutput,
 };
 use dyad_kb::Kb;
 
@@ -110,6 +110,32 @@ fn add_mention_actors(
     actors.sort_by_key(|a| (a.tokens.start, a.tokens.end));
 }
 
+/// Adds the speaker's actor for each pronoun that stands for whoever speaks (`we` in `the G7
+/// countries said, "We welcome ..."`) inside one of the `speakers`' direct quotes, where no
+/// actor covers it yet. `is_pronoun` tells such a pronoun by its span; possessives are not
+/// listed (`our assessment` does not act).
+fn add_speaker_pronouns(
+    speakers: &[(Span, &str)],
+    sentence_tokens: &[(Span, dyad_doc::Token)],
+    is_pronoun: impl Fn(Span) -> bool,
+    actors: &mut Vec<crate::Actor>,
+) {
+    let before = actors.len();
+    for (i, (span, _)) in sentence_tokens.iter().enumerate() {
+        let Some((_, code)) = speakers.iter().find(|(quote, _)| quote.contains(*span)) else {
+            continue;
+        };
+        let covered = actors[..before].iter().any(|a| a.tokens.contains(&i));
+        if !covered && is_pronoun(*span) {
+            actors.push(crate::Actor {
+                tokens: i..i + 1,
+                code: code.to_string(),
+            });
+        }
+    }
+    actors.sort_by_key(|a| (a.tokens.start, a.tokens.end));
+}
+
 impl Stage for EventStage {
     fn name(&self) -> &'static str {
         "events"
@@ -150,6 +176,21 @@ impl Stage for EventStage {
                 .is_some_and(|(_, s)| s.kind() == SectionKind::Dateline)
         });
         let text = doc.text();
+        // Each direct quote whose speaker names an actor, for the pronouns that stand for
+        // the speaker inside it. Optional: without quotes, `we` stays unresolved.
+        let speakers: Vec<(Span, &str)> = doc
+            .quotes()
+            .map(|quotes| {
+                quotes
+                    .iter()
+                    .filter(|(_, quote)| quote.kind() == QuoteKind::Direct)
+                    .filter_map(|(span, quote)| {
+                        let mention = doc.speaker_mention(quote.speaker()?)?;
+                        Some((*span, mention.actor()?.code()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut found = Vec::new();
         let mut events = Vec::new();
         for (index, (sentence_span, sentence)) in sentences.iter().enumerate() {
@@ -177,6 +218,15 @@ impl Stage for EventStage {
                 let within = &mentions.as_slice()[mentions.within(*sentence_span)];
                 add_mention_actors(within, sentence_tokens, analyses, &mut actors);
             }
+            add_speaker_pronouns(
+                &speakers,
+                sentence_tokens,
+                |word| {
+                    self.grammar
+                        .is_speaker_pronoun(&text[word.range()].to_lowercase())
+                },
+                &mut actors,
+            );
             // Role nouns of unknown country take the country their phrase names.
             let actors = phrase_roles(
                 &self.grammar,
@@ -222,6 +272,11 @@ impl Stage for EventStage {
                     .0
                     .cover(sentence_tokens[tokens.end - 1].0)
             };
+            // The clause each event stands in: a place there is that event's alone.
+            let taken: Vec<usize> = coded
+                .iter()
+                .filter_map(|event| clauses.chain(event.verb).first().copied())
+                .collect();
             for event in coded {
                 let chain = clauses.chain(event.verb);
                 // A nominal event (`the summit ... will lead to`) stands as its clause does.
@@ -251,7 +306,7 @@ impl Stage for EventStage {
                     ),
                     modality,
                     date,
-                    place: setting.place(&chain).or(dateline_place),
+                    place: setting.place(&chain, &taken).or(dateline_place),
                 };
                 events.push((
                     sentence_tokens[event.verb].0,
@@ -277,5 +332,58 @@ impl Stage for EventStage {
             layers: vec![LayerData::Events(layer)],
             diagnostics: Vec::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_doc::{Span, Token, TokenKind};
+
+    use super::*;
+
+    /// The actors after adding speaker pronouns to `text` (split at spaces) with the quote
+    /// `quoted` (a substring) spoken by `code`, given actors as token ranges.
+    fn check(text: &str, quoted: &str, code: &str, actors: &[(usize, usize, &str)]) -> Vec<String> {
+        let mut tokens = Vec::new();
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(text, start, start + word.len()).unwrap();
+            tokens.push((span, Token::new(TokenKind::Word)));
+            start += word.len() + 1;
+        }
+        let at = text.find(quoted).unwrap();
+        let quote = Span::new(text, at, at + quoted.len()).unwrap();
+        let mut found: Vec<crate::Actor> = actors
+            .iter()
+            .map(|&(s, e, c)| crate::Actor {
+                tokens: s..e,
+                code: c.to_string(),
+            })
+            .collect();
+        let grammar = Grammar::builtin().unwrap();
+        add_speaker_pronouns(
+            &[(quote, code)],
+            &tokens,
+            |span| grammar.is_speaker_pronoun(&text[span.range()].to_lowercase()),
+            &mut found,
+        );
+        found
+            .iter()
+            .map(|a| format!("{}..{} {}", a.tokens.start, a.tokens.end, a.code))
+            .collect()
+    }
+
+    #[test]
+    fn first_person_pronouns_in_a_quote_are_its_speaker() {
+        // `we` in the quote is the G7's; `we` outside it and `our` are nobody's here.
+        assert_eq!(
+            check(
+                "G7 said We welcome US and our allies we know",
+                "We welcome US and our allies",
+                "IGOGOS",
+                &[(0, 1, "IGOGOS"), (4, 5, "USA")],
+            ),
+            ["0..1 IGOGOS", "2..3 IGOGOS", "4..5 USA"]
+        );
     }
 }
