@@ -682,3 +682,21 @@ fn distance(from: u32, to: u32) -> u64 {
         _ => 7,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_subject_after_the_head_is_found() {
+        let subjects = Subjects::new(&["root", "nsubj", "obl:unmarked", "nsubj:pass"]);
+        let mut seen = Vec::new();
+        // `official said Wednesday`: `said` (word 2) has subjects at 1 and 3.
+        assert!(subjects.second_after(&[(2, 1), (0, 0), (2, 1)], &mut seen));
+        // `official said Wednesday` parsed right, and `said the minister` (inversion).
+        assert!(!subjects.second_after(&[(2, 1), (0, 0), (2, 2)], &mut seen));
+        assert!(!subjects.second_after(&[(0, 0), (3, 0), (1, 1)], &mut seen));
+        // Two subjects before the head are the finite repair's business, not this check's.
+        assert!(!subjects.second_after(&[(3, 1), (3, 3), (0, 0)], &mut seen));
+    }
+}
