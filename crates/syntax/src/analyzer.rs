@@ -9,7 +9,7 @@ use dyad_learn::{clusters::GRANULARITIES, lower_hash, Reader, Writer};
 use crate::{
     finite::{FiniteRepair, RepairScratch},
     lexicon::Lexicon,
-    parser::{ParseScratch, Parser},
+    parser::{ParseScratch, Parser, Subjects},
     tagger::{TagScratch, Tagger},
     Error,
 };
@@ -34,6 +34,7 @@ pub struct Analyzer {
     parser: Parser,
     lexicon: Lexicon,
     finite: FiniteRepair,
+    subjects: Subjects,
 }
 
 /// The compact result for one word: its tag class, head and relation, resolved to names by the
@@ -63,6 +64,8 @@ pub struct Scratch {
     classes: Vec<[u64; GRANULARITIES]>,
     arcs: Vec<(u32, u8)>,
     repair: RepairScratch,
+    /// Per word, its subjects and whether one follows it.
+    subjects: Vec<(u8, bool)>,
     /// The word parses [`Analyzer::analyze_append`] turns into analyses.
     parses: Vec<WordParse>,
 }
@@ -116,6 +119,7 @@ impl Analyzer {
     ) -> Analyzer {
         Analyzer {
             finite: FiniteRepair::new(&classes, &labels),
+            subjects: Subjects::new(&labels),
             feats: lexicon
                 .feat_names()
                 .iter()
@@ -161,10 +165,26 @@ impl Analyzer {
             &scratch.words,
             &scratch.classes,
             &scratch.tags,
+            None,
             &mut scratch.parse,
             &mut scratch.arcs,
         );
         self.repair_finite(scratch);
+        // Only the final parse is constrained: the finite repair reads extra subjects as a sign
+        // of a misread verb.
+        if self
+            .subjects
+            .second_after(&scratch.arcs, &mut scratch.subjects)
+        {
+            self.parser.parse(
+                &scratch.words,
+                &scratch.classes,
+                &scratch.tags,
+                Some(&self.subjects),
+                &mut scratch.parse,
+                &mut scratch.arcs,
+            );
+        }
         out.clear();
         out.extend(
             scratch
@@ -262,6 +282,7 @@ impl Analyzer {
                 &scratch.words,
                 &scratch.classes,
                 &r.tags,
+                None,
                 &mut scratch.parse,
                 &mut r.arcs,
             );
@@ -364,6 +385,19 @@ mod tests {
         check(
             "Demonstrators blocked roads in the capital .",
             &["Demonstrators -nsubj-> blocked", "roads -obj-> blocked"],
+        );
+    }
+
+    #[test]
+    fn a_clause_has_no_second_subject_after_its_verb() {
+        check(
+            "The talks will resume next month , a senior official said Wednesday .",
+            &["official -nsubj-> said", "Wednesday -obl:unmarked-> said"],
+        );
+        // Inversion: the only subject follows the verb.
+        check(
+            "\" We will not negotiate , \" said the minister .",
+            &["minister -nsubj-> said"],
         );
     }
 

@@ -23,6 +23,44 @@ const N_ACTIONS: usize = 3;
 /// Stands for no token (a child or stack position that does not exist).
 const NONE: u32 = u32::MAX;
 
+/// The subject relations (`nsubj`, `csubj` and their passives) of a model's labels.
+///
+/// The labeller scores each arc alone and in `the minister said here Wednesday` gives `said` a
+/// second subject after the verb; an English clause has one subject, and one after its verb comes
+/// only by inversion (`said the minister`), when there is none before it.
+#[derive(Clone, Debug)]
+pub(crate) struct Subjects(Vec<bool>);
+
+impl Subjects {
+    /// The subject relations among `labels` (by their UD names).
+    pub(crate) fn new<L: AsRef<str>>(labels: &[L]) -> Subjects {
+        Subjects(
+            labels
+                .iter()
+                .map(|l| matches!(l.as_ref(), "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass"))
+                .collect(),
+        )
+    }
+
+    pub(crate) fn is(&self, label: u8) -> bool {
+        self.0.get(usize::from(label)).copied().unwrap_or(false)
+    }
+
+    /// Whether a word in `arcs` (1-based heads and labels) has two subjects, one of them after
+    /// it; `seen` is a buffer (per word, its subjects and whether one follows it).
+    pub(crate) fn second_after(&self, arcs: &[(u32, u8)], seen: &mut Vec<(u8, bool)>) -> bool {
+        seen.clear();
+        seen.resize(arcs.len() + 1, (0, false));
+        for (i, &(head, label)) in arcs.iter().enumerate() {
+            if let Some(s) = seen.get_mut(head as usize).filter(|_| self.is(label)) {
+                s.0 = s.0.saturating_add(1);
+                s.1 |= i + 1 > head as usize;
+            }
+        }
+        seen.iter().any(|&(n, after)| n > 1 && after)
+    }
+}
+
 /// The trained parser.
 #[derive(Clone, Debug)]
 pub(crate) struct Parser {
@@ -48,6 +86,8 @@ struct Node {
     /// Bit sets of the labels of the left and right children.
     left_labels: u64,
     right_labels: u64,
+    /// Whether the word has a subject child.
+    subject: bool,
 }
 
 const EMPTY: Node = Node {
@@ -62,6 +102,7 @@ const EMPTY: Node = Node {
     n_right: 0,
     left_labels: 0,
     right_labels: 0,
+    subject: false,
 };
 
 /// A parser configuration plus buffers, reused across sentences.
@@ -79,12 +120,14 @@ pub(crate) struct ParseScratch {
 impl Parser {
     /// Parses one sentence whose words have the lowercased-form hashes `words`, the induced
     /// classes `classes` and the tags `tags`, writing each word's head (0 for the root, else a
-    /// 1-based index) and label.
+    /// 1-based index) and label; with `subjects`, the relations that are subjects, a word
+    /// that has a subject takes no second one after it (see [`Subjects`]).
     pub(crate) fn parse(
         &self,
         words: &[u64],
         classes: &[[u64; GRANULARITIES]],
         tags: &[u16],
+        subjects: Option<&Subjects>,
         scratch: &mut ParseScratch,
         out: &mut Vec<(u32, u8)>,
     ) {
@@ -101,23 +144,36 @@ impl Parser {
                 argmax(&scratch.scores[..N_ACTIONS], |a| scratch.is_valid(a)).unwrap_or(RIGHT)
             });
             let label = match scratch.arc(action) {
-                Some((head, dep)) => self.label(scratch, head, dep),
+                Some((head, dep)) => self.label(scratch, subjects, head, dep),
                 None => 0,
             };
-            scratch.apply(action, label);
+            let subject = subjects.is_some_and(|s| s.is(label));
+            scratch.apply(action, label, subject);
         }
         out.clear();
         out.extend(scratch.nodes[1..].iter().map(|n| (n.head, n.label)));
     }
 
-    fn label(&self, scratch: &mut ParseScratch, head: u32, dep: u32) -> u8 {
+    /// The best label for the arc `head -> dep`; not a subject one when `dep` follows a `head`
+    /// that has a subject already.
+    fn label(
+        &self,
+        scratch: &mut ParseScratch,
+        subjects: Option<&Subjects>,
+        head: u32,
+        dep: u32,
+    ) -> u8 {
         if head == 0 {
             return ROOT_LABEL;
         }
         scratch.label_features(head, dep);
+        let second = subjects.filter(|_| dep > head && scratch.nodes[head as usize].subject);
         let scores = &mut scratch.scores[..self.labels.n_classes()];
         self.labels.scores(&scratch.features, scores);
-        argmax(scores, |l| l != usize::from(ROOT_LABEL)).map_or(ROOT_LABEL, |l| l as u8)
+        argmax(scores, |l| {
+            l != usize::from(ROOT_LABEL) && !second.is_some_and(|s| s.is(l as u8))
+        })
+        .map_or(ROOT_LABEL, |l| l as u8)
     }
 
     pub(crate) fn write(&self, out: &mut Writer) {
@@ -212,7 +268,7 @@ pub(crate) fn train(
                         guess as u8
                     }
                 };
-                scratch.apply(action, label);
+                scratch.apply(action, label, false);
             }
         }
         let parser = Parser {
@@ -245,6 +301,7 @@ pub(crate) fn attachment(parser: &Parser, examples: &[ParseExample]) -> (f64, f6
             &example.words,
             &example.classes,
             &example.tags,
+            None,
             &mut scratch,
             &mut out,
         );
@@ -327,7 +384,8 @@ impl ParseScratch {
         }
     }
 
-    fn apply(&mut self, action: usize, label: u8) {
+    /// Applies `action`, giving an arc it makes `label`, a subject relation if `subject`.
+    fn apply(&mut self, action: usize, label: u8, subject: bool) {
         match self.arc(action) {
             None => self.stack.push(self.next as u32),
             Some((head, dep)) => {
@@ -336,6 +394,7 @@ impl ParseScratch {
                 d.head = head;
                 d.label = label;
                 let h = &mut self.nodes[head as usize];
+                h.subject |= subject;
                 let bit = 1u64 << (label % 64);
                 // Arc-hybrid adds left children right to left and right children left to right,
                 // so each new child is the outermost one.
@@ -621,5 +680,23 @@ fn distance(from: u32, to: u32) -> u64 {
         5..=6 => 5,
         7..=9 => 6,
         _ => 7,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_subject_after_the_head_is_found() {
+        let subjects = Subjects::new(&["root", "nsubj", "obl:unmarked", "nsubj:pass"]);
+        let mut seen = Vec::new();
+        // `official said Wednesday`: `said` (word 2) has subjects at 1 and 3.
+        assert!(subjects.second_after(&[(2, 1), (0, 0), (2, 1)], &mut seen));
+        // `official said Wednesday` parsed right, and `said the minister` (inversion).
+        assert!(!subjects.second_after(&[(2, 1), (0, 0), (2, 2)], &mut seen));
+        assert!(!subjects.second_after(&[(0, 0), (3, 0), (1, 1)], &mut seen));
+        // Two subjects before the head are the finite repair's business, not this check's.
+        assert!(!subjects.second_after(&[(3, 1), (3, 3), (0, 0)], &mut seen));
     }
 }
