@@ -77,15 +77,19 @@ pub(crate) struct KnowledgeArgs {
 }
 
 impl KnowledgeArgs {
-    /// The default pipeline with this knowledge; notes on skipped files go to stderr.
-    pub(crate) fn pipeline(&self) -> anyhow::Result<dyad_pipeline::Pipeline> {
-        let knowledge = dyad_pipeline::Knowledge {
+    /// The knowledge these options name.
+    pub(crate) fn knowledge(&self) -> dyad_pipeline::Knowledge {
+        dyad_pipeline::Knowledge {
             kb_dirs: self.kb_dirs.clone(),
             verbs: self.verbs.clone(),
             patterns: self.patterns.clone(),
-        };
+        }
+    }
+
+    /// The default pipeline with this knowledge; notes on skipped files go to stderr.
+    pub(crate) fn pipeline(&self) -> anyhow::Result<dyad_pipeline::Pipeline> {
         let mut notes = Vec::new();
-        let pipeline = dyad_pipeline::pipeline_with(&knowledge, &mut notes)
+        let pipeline = dyad_pipeline::pipeline_with(&self.knowledge(), &mut notes)
             .context("building the pipeline")?;
         for note in notes {
             eprintln!("note: {note}");

@@ -25,6 +25,20 @@ pub(crate) struct DyadsArgs {
     /// Articles read and coded together.
     #[arg(long, default_value_t = 256)]
     batch: usize,
+    /// Pair actors by `country` (a government's, a ministry's and the country's own moves are
+    /// one pair: `USAGOV` and `USA` are `USA`; organisations and actors of no known country
+    /// keep their codes) or by their exact `actor` codes.
+    #[arg(long, value_enum, default_value_t = PairBy::Country)]
+    by: PairBy,
+}
+
+/// What a pair of `dyad dyads` is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum PairBy {
+    /// The countries of the actors' codes.
+    Country,
+    /// The actors' exact codes.
+    Actor,
 }
 
 /// Codes the articles, then prints one JSON line per pair of actors:
@@ -48,8 +62,20 @@ pub(crate) fn run(args: &DyadsArgs) -> anyhow::Result<Status> {
     pipeline.run_stream(&mut inputs, args.batch, |outcome| sink.accept(outcome))?;
     let dyads = sink.take_dyads();
     let summary = sink.finish()?;
+    let records = match args.by {
+        PairBy::Actor => dyads.records(),
+        PairBy::Country => {
+            let kb = dyad_pipeline::knowledge_base(&args.knowledge.knowledge(), &mut Vec::new())
+                .map_err(|e| anyhow::anyhow!("building the knowledge base: {e}"))?;
+            // A code starts with its country's three letters, when it has one (`USAGOV`).
+            dyads.records_by(|code| match code.get(..3) {
+                Some(country) if kb.country(country).is_some() => country.to_string(),
+                _ => code.to_string(),
+            })
+        }
+    };
     let mut out = std::io::stdout().lock();
-    for record in dyads.records() {
+    for record in records {
         serde_json::to_writer(&mut out, &record)?;
         out.write_all(b"\n")?;
     }

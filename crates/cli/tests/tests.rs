@@ -114,15 +114,17 @@ mod code {
             .iter()
             .find(|p| p["pair"] == serde_json::json!(["PRK", "USA"]))
             .unwrap_or_else(|| panic!("no PRK-USA pair in {pairs:#?}"));
-        // FIXME(issue 5): the ball is with North Korea, but the US's moves since its 2019
-        // demand are coded to USAGOV (Blinken, the Biden administration: `convey ... to
-        // Pyongyang`, `We'll look to see what North Korea says`) and so sit in the USAGOV-PRK
-        // pair, and the only later USA-PRK move, `Instead of actively seeking to bring North
-        // Korea to the table`, did not happen. The pair view needs to fold an actor's sector
-        // into its country, or the coder the addressee of `the offers of dialogue tendered by
-        // the US` that North Korea is `unlikely to accept`.
-        assert_eq!(usa_prk["last_mover"], "PRK");
-        assert_eq!(usa_prk["awaiting"], "USA");
+        // Pairs are countries by default: the Biden administration's moves (`USAGOV`:
+        // `convey ... to Pyongyang`) are the US's. The US moved last; the ball is with North
+        // Korea. `Instead of actively seeking to bring North Korea to the table` did not
+        // happen, so it passes no ball.
+        assert_eq!(usa_prk["last_mover"], "USA");
+        assert_eq!(usa_prk["awaiting"], "PRK");
+        assert!(usa_prk["moves"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["source"] == "USAGOV" && m["evidence"] == "convey"));
         assert!(usa_prk["moves"][0]["evidence"].is_string());
         let seeking = usa_prk["moves"]
             .as_array()

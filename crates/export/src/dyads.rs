@@ -110,8 +110,25 @@ impl Dyads {
     }
 
     /// The pairs, in order of their codes, each with its moves in time order.
-    pub fn records(mut self) -> Vec<DyadRecord> {
-        std::mem::take(&mut self.pairs)
+    pub fn records(self) -> Vec<DyadRecord> {
+        self.records_by(str::to_string)
+    }
+
+    /// The pairs of actors as `group` names them (`USAGOV` and `USA` both as `USA`, so that a
+    /// country's moves are one pair whoever made them for it), in order of those names, each
+    /// with its moves in time order; a move keeps its own codes. Moves within one group
+    /// (`KORGOV` on `KOR`) make no pair.
+    pub fn records_by(self, group: impl Fn(&str) -> String) -> Vec<DyadRecord> {
+        let mut pairs: BTreeMap<(String, String), Vec<Move>> = BTreeMap::new();
+        for ((a, b), moves) in self.pairs {
+            let (a, b) = (group(&a), group(&b));
+            if a == b {
+                continue;
+            }
+            let key = if a <= b { (a, b) } else { (b, a) };
+            pairs.entry(key).or_default().extend(moves);
+        }
+        pairs
             .into_iter()
             .map(|((a, b), mut moves)| {
                 // Undated moves sort after dated ones, in input order.
@@ -130,7 +147,7 @@ impl Dyads {
                     .find(|m| {
                         !m.record.negated && m.record.modality != Modality::Hypothetical.as_str()
                     })
-                    .map(|m| m.record.source.clone());
+                    .map(|m| group(&m.record.source));
                 let awaiting =
                     last_mover
                         .as_ref()
@@ -215,6 +232,33 @@ mod tests {
         assert_eq!(usa_prk.pair, ["PRK".to_string(), "USA".to_string()]);
         let order: Vec<&str> = usa_prk.moves.iter().map(|m| m.evidence.as_str()).collect();
         assert_eq!(order, ["rejected", "urged", "talk"]);
+        assert_eq!(usa_prk.last_mover.as_deref(), Some("USA"));
+        assert_eq!(usa_prk.awaiting.as_deref(), Some("PRK"));
+    }
+
+    #[test]
+    fn grouped_actors_share_a_pair() {
+        let mut dyads = Dyads::new();
+        dyads.add(&doc(
+            "Pyongyang rejected talks.",
+            "2021-04-30",
+            &[("PRK", "USA", "125", "rejected", Modality::Asserted)],
+        ));
+        dyads.add(&doc(
+            "The White House urged talks and Seoul hoped.",
+            "2021-05-07",
+            &[
+                ("USAGOV", "PRK", "036", "urged", Modality::Asserted),
+                ("KORGOV", "KOR", "020", "hoped", Modality::Asserted),
+            ],
+        ));
+        let country = |code: &str| code.get(..3).unwrap_or(code).to_string();
+        let records = dyads.records_by(country);
+        // The government's move on its own country makes no pair.
+        assert_eq!(records.len(), 1);
+        let usa_prk = &records[0];
+        assert_eq!(usa_prk.pair, ["PRK".to_string(), "USA".to_string()]);
+        assert_eq!(usa_prk.moves[1].source, "USAGOV");
         assert_eq!(usa_prk.last_mover.as_deref(), Some("USA"));
         assert_eq!(usa_prk.awaiting.as_deref(), Some("PRK"));
     }

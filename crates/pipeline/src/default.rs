@@ -87,8 +87,9 @@ pub fn pipeline_with(knowledge: &Knowledge, notes: &mut Vec<String>) -> Result<P
     .build()
 }
 
-/// The knowledge base: the built-in files, then `knowledge.kb_dirs` in order.
-fn knowledge_base(
+/// The knowledge base: the built-in files, then `knowledge.kb_dirs` in order. What the
+/// loaders skipped on purpose is added to `notes`.
+pub fn knowledge_base(
     knowledge: &Knowledge,
     notes: &mut Vec<String>,
 ) -> std::result::Result<dyad_kb::Kb, Box<dyn std::error::Error + Send + Sync>> {

@@ -41,7 +41,7 @@ mod default;
 mod runner;
 
 pub use counters::{Counters, StageCount};
-pub use default::{default_pipeline, pipeline_with, Knowledge};
+pub use default::{default_pipeline, knowledge_base, pipeline_with, Knowledge};
 pub use runner::{
     DocFailure, Error, Extractor, Outcome, Pipeline, PipelineBuilder, Processed, Result,
     StageFailure,
