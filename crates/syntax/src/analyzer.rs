@@ -8,6 +8,7 @@ use dyad_learn::{clusters::GRANULARITIES, lower_hash, Reader, Writer};
 
 use crate::{
     finite::{FiniteRepair, RepairScratch},
+    irregular::IrregularVerbs,
     lexicon::Lexicon,
     parser::{ParseScratch, Parser, Subjects},
     tagger::{TagScratch, Tagger},
@@ -35,6 +36,10 @@ pub struct Analyzer {
     lexicon: Lexicon,
     finite: FiniteRepair,
     subjects: Subjects,
+    /// Lemmas of irregular past forms the treebank lacks.
+    irregular: IrregularVerbs,
+    /// Whether each tagger class is a past tense or past participle (`VBD`, `VBN`).
+    past: Vec<bool>,
 }
 
 /// The compact result for one word: its tag class, head and relation, resolved to names by the
@@ -105,9 +110,7 @@ impl Analyzer {
         let parser = Parser::read(&mut input)?;
         let lexicon = Lexicon::read(&mut input, classes.len())?;
         input.expect_end()?;
-        Ok(Analyzer::from_parts(
-            classes, labels, tagger, parser, lexicon,
-        ))
+        Analyzer::from_parts(classes, labels, tagger, parser, lexicon)
     }
 
     pub(crate) fn from_parts(
@@ -116,8 +119,13 @@ impl Analyzer {
         tagger: Tagger,
         parser: Parser,
         lexicon: Lexicon,
-    ) -> Analyzer {
-        Analyzer {
+    ) -> crate::Result<Analyzer> {
+        Ok(Analyzer {
+            irregular: IrregularVerbs::builtin()?,
+            past: classes
+                .iter()
+                .map(|(_, xpos)| matches!(&**xpos, "VBD" | "VBN"))
+                .collect(),
             finite: FiniteRepair::new(&classes, &labels),
             subjects: Subjects::new(&labels),
             feats: lexicon
@@ -130,7 +138,7 @@ impl Analyzer {
             tagger,
             parser,
             lexicon,
-        }
+        })
     }
 
     /// The model as bytes, for `crates/syntax/data/`.
@@ -243,9 +251,19 @@ impl Analyzer {
         &self.labels[usize::from(parse.label)]
     }
 
-    /// The lemma of `word`, analyzed as `parse`.
+    /// The lemma of `word`, analyzed as `parse`: the treebank's, else an irregular verb's
+    /// base for a past form (`shot`: `shoot`), else the suffix rules'.
     pub fn lemma<'a>(&'a self, word: &'a str, parse: WordParse) -> Cow<'a, str> {
-        self.lexicon.lemma(word, parse.class)
+        if let Some(lemma) = self.lexicon.exception(word, parse.class) {
+            return Cow::Borrowed(lemma);
+        }
+        let irregular = self.past[usize::from(parse.class)]
+            .then(|| self.irregular.lemma(&word.to_lowercase()))
+            .flatten();
+        match irregular {
+            Some(lemma) => Cow::Borrowed(lemma),
+            None => self.lexicon.by_rule(word, parse.class),
+        }
     }
 
     /// The morphological features of `word`, analyzed as `parse`.

@@ -86,9 +86,21 @@ pub(crate) type LexEntry<'a> = (&'a str, u16, &'a str, &'a str);
 impl Lexicon {
     /// The lemma of `form` tagged `class`.
     pub(crate) fn lemma<'a>(&'a self, form: &'a str, class: u16) -> Cow<'a, str> {
-        if let Some(lemma) = self.exceptions.get(&(class, hash_chars(form.chars()))) {
-            return Cow::Borrowed(lemma);
+        match self.exception(form, class) {
+            Some(lemma) => Cow::Borrowed(lemma),
+            None => self.by_rule(form, class),
         }
+    }
+
+    /// The lemma the treebank gave `form` tagged `class`, if it was an exception to the rules.
+    pub(crate) fn exception(&self, form: &str, class: u16) -> Option<&str> {
+        self.exceptions
+            .get(&(class, hash_chars(form.chars())))
+            .map(String::as_str)
+    }
+
+    /// The lemma the suffix rules give `form` tagged `class`.
+    pub(crate) fn by_rule<'a>(&'a self, form: &'a str, class: u16) -> Cow<'a, str> {
         let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
         (0..=MAX_SUFFIX.min(lower.len()))
             .rev()

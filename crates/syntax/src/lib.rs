@@ -3,7 +3,7 @@
 //!
 //! - [`Analyzer`] tags each word with a UPOS and a Penn Treebank tag (one averaged perceptron
 //!   over combined classes), gives its morphological features and lemma (tables and suffix
-//!   rules learned from the treebank), and parses the sentence into labelled Universal
+//!   rules learned from the treebank, and a list of irregular verbs for past forms it lacks), and parses the sentence into labelled Universal
 //!   Dependencies (a greedy arc-hybrid transition parser trained with a dynamic oracle).
 //! - [`SyntaxStage`] is the pipeline stage that adds the syntax layer, one
 //!   [`dyad_doc::Analysis`] per token.
@@ -24,6 +24,7 @@
 
 mod analyzer;
 mod finite;
+mod irregular;
 mod lexicon;
 mod parser;
 mod stage;
@@ -45,6 +46,16 @@ pub enum Error {
     Model {
         /// Where in the file.
         offset: usize,
+        /// What is wrong, lowercase, no trailing period.
+        message: String,
+    },
+    /// A line of a knowledge file (the irregular verbs) that cannot be read.
+    #[error("{file}:{line}: {message}")]
+    Knowledge {
+        /// The file.
+        file: String,
+        /// The 1-based line.
+        line: usize,
         /// What is wrong, lowercase, no trailing period.
         message: String,
     },

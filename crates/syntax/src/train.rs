@@ -192,7 +192,5 @@ pub fn train<'t>(
         })
         .collect();
     let lexicon = Lexicon::learn(&entries, n_classes);
-    Ok(Analyzer::from_parts(
-        classes, labels, tagger, parser, lexicon,
-    ))
+    Analyzer::from_parts(classes, labels, tagger, parser, lexicon)
 }
