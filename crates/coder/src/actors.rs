@@ -467,9 +467,15 @@ mod tests {
         );
     }
 
-    /// The codes and first words of the actors `phrase_roles` makes of `actors` in a parse
-    /// of `(word, upos, lemma, head (1-based, 0 for the root), deprel)` rows.
-    fn roles_of(rows: &[(&'static str, Upos, &str, usize, &str)], actors: &[Actor]) -> Vec<String> {
+    /// A parse row: word, UPOS, lemma, head (1-based, 0 for the root), relation.
+    type Row = (&'static str, Upos, &'static str, usize, &'static str);
+
+    /// The first words and codes of the actors `find` makes of `actors` in a parse of `rows`.
+    fn found_by(
+        find: fn(&Grammar, &SentenceView) -> Vec<Actor>,
+        rows: &[Row],
+        actors: &[Actor],
+    ) -> Vec<String> {
         let (words, analyses) = crate::coder::tests::parsed(rows);
         let view = SentenceView {
             words: &words,
@@ -477,10 +483,15 @@ mod tests {
             first: 0,
             actors,
         };
-        phrase_roles(&Grammar::builtin().unwrap(), &view)
+        find(&Grammar::builtin().unwrap(), &view)
             .into_iter()
             .map(|a| format!("{} {}", words[a.tokens.start], a.code))
             .collect()
+    }
+
+    /// The actors `phrase_roles` makes of `actors` in a parse of `rows`.
+    fn roles_of(rows: &[Row], actors: &[Actor]) -> Vec<String> {
+        found_by(phrase_roles, rows, actors)
     }
 
     #[test]
@@ -538,23 +549,9 @@ mod tests {
         );
     }
 
-    /// The subjects `unknown_subjects` finds in a parse of `(word, upos, lemma, head
-    /// (1-based, 0 for the root), deprel)` rows with `actors`.
-    fn unknown_of(
-        rows: &[(&'static str, Upos, &str, usize, &str)],
-        actors: &[Actor],
-    ) -> Vec<String> {
-        let (words, analyses) = crate::coder::tests::parsed(rows);
-        let view = SentenceView {
-            words: &words,
-            analyses: &analyses,
-            first: 0,
-            actors,
-        };
-        unknown_subjects(&Grammar::builtin().unwrap(), &view)
-            .into_iter()
-            .map(|a| format!("{} {}", words[a.tokens.start], a.code))
-            .collect()
+    /// The subjects `unknown_subjects` finds in a parse of `rows` with `actors`.
+    fn unknown_of(rows: &[Row], actors: &[Actor]) -> Vec<String> {
+        found_by(unknown_subjects, rows, actors)
     }
 
     #[test]
