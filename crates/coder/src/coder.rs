@@ -34,6 +34,22 @@ pub struct SentenceView<'a> {
     pub actors: &'a [Actor],
 }
 
+impl<'a> SentenceView<'a> {
+    /// The same sentence with other actors (those [`crate::phrase_roles`] or
+    /// [`crate::unknown_subjects`] make of its own).
+    pub fn with_actors<'b>(self, actors: &'b [Actor]) -> SentenceView<'b>
+    where
+        'a: 'b,
+    {
+        SentenceView {
+            words: self.words,
+            analyses: self.analyses,
+            first: self.first,
+            actors,
+        }
+    }
+}
+
 /// An event: who did what to whom, and why dyad thinks so.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {

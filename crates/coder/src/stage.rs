@@ -228,21 +228,14 @@ impl Stage for EventStage {
                 &mut actors,
             );
             // Role nouns of unknown country take the country their phrase names.
-            let actors = phrase_roles(
-                &self.grammar,
-                &SentenceView {
-                    words: &words,
-                    analyses,
-                    first: range.start,
-                    actors: &actors,
-                },
-            );
-            let view = SentenceView {
+            let bare = SentenceView {
                 words: &words,
                 analyses,
                 first: range.start,
-                actors: &actors,
+                actors: &[],
             };
+            let actors = phrase_roles(&self.grammar, &bare.with_actors(&actors));
+            let view = bare.with_actors(&actors);
             let coded = code_sentence(&self.verbs, &self.grammar, &view);
             if coded.is_empty() {
                 continue;

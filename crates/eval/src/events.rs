@@ -494,21 +494,14 @@ impl Coder {
             let words: Vec<&str> = sentence.iter().map(|(s, _)| &text[s.range()]).collect();
             let analyses = self.analyzer.analyze(&words, 0);
             let found = sentence_actors(&self.kb, text, sentence, day, &mut found_names);
-            let actors = phrase_roles(
-                &self.grammar,
-                &SentenceView {
-                    words: &words,
-                    analyses: &analyses,
-                    first: 0,
-                    actors: &found,
-                },
-            );
-            let view = SentenceView {
+            let bare = SentenceView {
                 words: &words,
                 analyses: &analyses,
                 first: 0,
-                actors: &actors,
+                actors: &[],
             };
+            let actors = phrase_roles(&self.grammar, &bare.with_actors(&found));
+            let view = bare.with_actors(&actors);
             write_parse(analysis, &words, &analyses);
             for actor in &actors {
                 let _ = writeln!(

@@ -297,33 +297,18 @@ impl Reader {
             n_words += words.len();
             let analyses = self.analyzer.analyze(&words, 0);
             let found = sentence_actors(&self.kb, text, sentence, day, &mut found_names);
-            let found = phrase_roles(
-                &self.grammar,
-                &SentenceView {
-                    words: &words,
-                    analyses: &analyses,
-                    first: 0,
-                    actors: &found,
-                },
-            );
-            // A sentence read on its own, as PLOVER reads it: a subject the knowledge base
-            // does not know, or a pronoun with nothing before it to stand for, acts too.
-            let unknown = unknown_subjects(
-                &self.grammar,
-                &SentenceView {
-                    words: &words,
-                    analyses: &analyses,
-                    first: 0,
-                    actors: &found,
-                },
-            );
-            let actors = [found, unknown].concat();
-            let view = SentenceView {
+            let bare = SentenceView {
                 words: &words,
                 analyses: &analyses,
                 first: 0,
-                actors: &actors,
+                actors: &[],
             };
+            let found = phrase_roles(&self.grammar, &bare.with_actors(&found));
+            // A sentence read on its own, as PLOVER reads it: a subject the knowledge base
+            // does not know, or a pronoun with nothing before it to stand for, acts too.
+            let unknown = unknown_subjects(&self.grammar, &bare.with_actors(&found));
+            let actors = [found, unknown].concat();
+            let view = bare.with_actors(&actors);
             if detail == Detail::Parse {
                 crate::events::write_parse(analysis, &words, &analyses);
             }
