@@ -177,7 +177,9 @@ pub fn code_sentence(
             // A noun of dyad's rules names an event of its own (`the North Korea-US summit`),
             // between the actors its rule names.
             if matches!(analysis.upos(), Upos::Noun | Upos::Propn) {
-                let own = own_rules(rules, verb, sentence, true);
+                let lemma = analysis.lemma().to_lowercase();
+                let form = sentence.words[verb].to_lowercase();
+                let own = own_rules(rules, &lemma, &form, true);
                 if let Some(hit) = Rules::best(own.into_iter(), verb, sentence, &tree) {
                     let coding = Coding::of(hit.rule);
                     let (sources, targets, compound) = hit.actors(Vec::new(), Vec::new());
@@ -201,7 +203,7 @@ pub fn code_sentence(
         // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
         // against `LEAVE [012]`): the form as written wins over the lemma.
         let form = sentence.words[verb].to_lowercase();
-        let own = own_rules(rules, verb, sentence, false);
+        let own = own_rules(rules, &lemma, &form, false);
         let known = |word: &str| verbs.entries(word).next().is_some();
         let looked_up = match particle {
             Some(phrasal) if known(&phrasal) => phrasal,
@@ -304,20 +306,15 @@ pub fn code_sentence(
     events
 }
 
-/// dyad's own rules for the verb or noun at `head`: by its lemma (a verb's particles are
-/// constraints of its rules), else by its form as written.
-fn own_rules<'r>(
-    rules: &'r Rules,
-    head: usize,
-    sentence: &SentenceView,
-    noun: bool,
-) -> Vec<&'r Rule> {
-    let lemma = sentence.analyses[head].lemma().to_lowercase();
-    if rules.knows(&lemma, noun) {
-        return rules.of(&lemma, noun).collect();
-    }
-    let form = sentence.words[head].to_lowercase();
-    rules.of(&form, noun).collect()
+/// dyad's own rules for a verb or noun by its lowercase `lemma` (a verb's particles are
+/// constraints of its rules), else by its lowercase `form`.
+fn own_rules<'r>(rules: &'r Rules, lemma: &str, form: &str, noun: bool) -> Vec<&'r Rule> {
+    let head = if rules.knows(lemma, noun) {
+        lemma
+    } else {
+        form
+    };
+    rules.of(head, noun).collect()
 }
 
 /// The code a rule or pattern gives, and where it is written.
