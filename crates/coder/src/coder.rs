@@ -508,14 +508,16 @@ impl Tree {
         for (i, head) in heads.iter().enumerate() {
             if let Some(h) = *head {
                 children[h].push(i);
-                let word = sentence.words.get(i).map(|w| w.to_lowercase());
-                let lemma = analyses[i].lemma().to_lowercase();
+                // Lowercased only for the relations that are looked up: this runs per token.
+                let lemma = || analyses[i].lemma().to_lowercase();
                 match analyses[i].deprel() {
-                    "case" if word.is_some_and(|w| grammar.place_prepositions.contains(&w)) => {
-                        place[h] = true;
+                    "case" => {
+                        place[h] |= sentence.words.get(i).is_some_and(|w| {
+                            grammar.place_prepositions.contains(&w.to_lowercase())
+                        });
                     }
-                    "advmod" if grammar.modality.is_negation(&lemma) => negated[h] = true,
-                    "mark" if grammar.modality.is_unrealized(&lemma) => negated[h] = true,
+                    "advmod" => negated[h] |= grammar.modality.is_negation(&lemma()),
+                    "mark" => negated[h] |= grammar.modality.is_unrealized(&lemma()),
                     _ => {}
                 }
             }
