@@ -372,8 +372,13 @@ impl Path {
 
     /// The tokens heading the dependents the path leads to from `head`.
     fn tokens(&self, head: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
+        Path::follow(&self.0, head, sentence, tree)
+    }
+
+    /// The tokens heading the dependents `steps` lead to from `head`.
+    fn follow(steps: &[Dep], head: usize, sentence: &SentenceView, tree: &Tree) -> Vec<usize> {
         let mut at = vec![head];
-        for dep in &self.0 {
+        for dep in steps {
             at = at
                 .into_iter()
                 .flat_map(|t| dep.tokens(t, sentence, tree))
@@ -388,7 +393,7 @@ impl Path {
             return Vec::new();
         };
         let mut found = Vec::new();
-        for t in Path(before.to_vec()).tokens(head, sentence, tree) {
+        for t in Path::follow(before, head, sentence, tree) {
             for a in last.actors(t, sentence, tree) {
                 if !found.contains(&a) {
                     found.push(a);
