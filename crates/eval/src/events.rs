@@ -571,8 +571,8 @@ pub(crate) fn write_parse(out: &mut String, words: &[&str], analyses: &[dyad_doc
     }
 }
 
-/// Times the coder alone over every parsed sentence (repeated until a quarter second of CPU
-/// time has passed), with the built-in CAMEO 2.0 patterns: sentences per second on one thread.
+/// Times the coder alone over every parsed sentence, with the built-in CAMEO 2.0 patterns:
+/// sentences per second on one thread, by [`crate::speed::rate`].
 fn coder_speed(parsed: &[Parsed], report: &mut Report) -> crate::Result<()> {
     let verbs = VerbDictionary::builtin()?;
     let grammar = Grammar::builtin()?;
@@ -580,16 +580,9 @@ fn coder_speed(parsed: &[Parsed], report: &mut Report) -> crate::Result<()> {
         .iter()
         .map(|p| p.words.iter().map(String::as_str).collect())
         .collect();
-    // Thread CPU time where Linux gives it, so that a loaded machine does not slow the
-    // figure down; wall time elsewhere.
-    let started = Instant::now();
-    let cpu_start = crate::thread_cpu_seconds();
-    let elapsed = || match (cpu_start, crate::thread_cpu_seconds()) {
-        (Some(start), Some(now)) => now - start,
-        _ => started.elapsed().as_secs_f64(),
-    };
-    let (mut n, mut events) = (0usize, 0usize);
-    while elapsed() < 0.25 {
+    let mut events = 0;
+    let per_second = crate::speed::rate(parsed.len(), || {
+        events = 0;
         for (p, words) in parsed.iter().zip(&words) {
             let view = SentenceView {
                 words,
@@ -598,14 +591,12 @@ fn coder_speed(parsed: &[Parsed], report: &mut Report) -> crate::Result<()> {
                 actors: &p.actors,
             };
             events += code_sentence(&verbs, &grammar, &view).len();
-            n += 1;
         }
-    }
-    let per_second = n as f64 / elapsed();
+    });
     report.score("coder_sentences_per_s", per_second.round());
     report.note(format!(
         "coder_sentences_per_s: code_sentence alone on given parses and actors ({} sentences, \
-         {events} events over all repeats), one thread, by thread CPU time.",
+         {events} events a pass), one thread, by its CPU time in the fastest of several passes.",
         parsed.len()
     ));
     Ok(())

@@ -53,6 +53,7 @@ pub mod news;
 pub mod plover;
 pub mod quotes;
 mod report;
+mod speed;
 mod timex;
 mod tokenize;
 mod ud;
@@ -108,14 +109,6 @@ pub(crate) fn read_gz(path: &Path) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(io)?;
     Ok(bytes)
-}
-
-/// The CPU time this thread has used, from Linux's `/proc/thread-self/schedstat` (nanoseconds
-/// on the CPU first); `None` elsewhere.
-pub(crate) fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanos as f64 / 1e9)
 }
 
 /// The 64-bit FNV-1a hash of `key`'s bytes: a split of a benchmark by it stays fixed when

@@ -18,7 +18,7 @@
 //! does not do this: in an article, such a subject is left to coreference.
 //! [`dev_outcomes`] lists the dev half sentence by sentence (`--example plover_dev`).
 
-use std::{collections::BTreeMap, fmt::Write as _, path::Path, time::Instant};
+use std::{collections::BTreeMap, fmt::Write as _, path::Path};
 
 use dyad_coder::{
     code_sentence, phrase_roles, sentence_actors, unknown_subjects, Grammar, ModalityRules,
@@ -211,7 +211,7 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
         })?;
     let reader = Reader::builtin()?;
     let mut outcomes = Vec::new();
-    let started = Instant::now();
+    let started = crate::speed::Stopwatch::start();
     let mut n_words = 0usize;
     for record in &records {
         let Some(text) = record.text.as_deref() else {
@@ -234,7 +234,7 @@ fn code_all(data_dir: &Path, detail: Detail) -> crate::Result<(Vec<Outcome>, f64
             analysis,
         });
     }
-    let seconds = started.elapsed().as_secs_f64();
+    let seconds = started.seconds();
     Ok((outcomes, (n_words as f64 / seconds.max(1e-9)).round()))
 }
 

@@ -20,7 +20,6 @@
 use std::{
     ops::Range,
     path::{Path, PathBuf},
-    time::Instant,
 };
 
 use dyad_doc::{
@@ -279,9 +278,9 @@ fn score_split(stages: &Stages, split: &Path) -> crate::Result<Tally> {
         };
         let text = crate::read_text(&text_path)?;
         let attributions = read_ann(&crate::read_text(ann_path)?, &text, ann_path)?;
-        let started = Instant::now();
+        let started = crate::speed::Stopwatch::start();
         let (doc, quote_seconds) = annotate(stages, &text, &text_path)?;
-        tally.seconds += started.elapsed().as_secs_f64();
+        tally.seconds += started.seconds();
         tally.quote_seconds += quote_seconds;
         tally.articles += 1;
         tally.words += doc.tokens().map_or(0, |t| t.len());
@@ -391,10 +390,10 @@ fn annotate(stages: &Stages, text: &str, path: &Path) -> crate::Result<(Document
     let stages: [&dyn Stage; 3] = [&stages.tokenize, &stages.syntax, &stages.quotes];
     let mut quote_seconds = 0.0;
     for stage in stages {
-        let started = Instant::now();
+        let started = crate::speed::Stopwatch::start();
         let output = stage.run(&doc).map_err(|e| failed(e.message))?;
         if stage.name() == "quotes" {
-            quote_seconds = started.elapsed().as_secs_f64();
+            quote_seconds = started.seconds();
         }
         for layer in output.layers {
             doc.attach(layer).map_err(|e| failed(e.to_string()))?;
