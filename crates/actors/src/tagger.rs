@@ -115,7 +115,26 @@ pub struct NameScratch {
     unit_tokens: Vec<Range<usize>>,
     unit_sentences: Vec<Range<usize>>,
     unit_names: Vec<Entity>,
+    /// The word-level scores of each token in the pass being tagged, `N_LABELS` a token (see
+    /// [`word_level_scores`]).
+    word_level: Vec<i32>,
+    /// Word-level scores by table and word, kept from document to document.
+    word_scores: WordScores,
 }
+
+/// The summed weights of a word's word-level features ([`own_features`], and
+/// [`left_features`] and [`right_features`] for the word as a neighbour), by table fingerprint
+/// and the word's hash as written: one array of `3 * N_LABELS`, own then left then right.
+///
+/// These features depend on the word alone, so their weights need looking up once per word,
+/// not once per token: they are 27 of the 58 features a token has in the first pass, and each
+/// lookup is likely a cache miss in a table of megabytes. Scores are integers, so the sums are
+/// the same in any order and tagging gives exactly the labels it gave without the cache.
+type WordScores = FxHashMap<(u64, u64), [i32; 3 * N_LABELS]>;
+
+/// The most words [`WordScores`] keeps before it starts afresh (about 7 MB), so that a long
+/// stream of documents keeps memory bounded.
+const MAX_CACHED_WORDS: usize = 1 << 15;
 
 /// What the tagger precomputes about a token.
 #[derive(Clone, Copy, Debug)]
@@ -362,12 +381,80 @@ fn score_pass(
 ) {
     let mut scores = std::mem::take(&mut scratch.scores);
     scores.resize(N_LABELS, 0);
-    decode(input, first_pass, scratch, |_, features| {
-        table.scores(features, &mut scores);
-        // A table has every label, so there is a best one.
-        argmax(&scores, |_| true).unwrap_or(0) as u8
-    });
+    word_level_scores(table, input, scratch);
+    let word_level = std::mem::take(&mut scratch.word_level);
+    decode(
+        input,
+        first_pass,
+        Features::Context,
+        scratch,
+        |token, features| {
+            let start = token * N_LABELS;
+            scores.copy_from_slice(&word_level[start..start + N_LABELS]);
+            table.add_scores(features, &mut scores);
+            // A table has every label, so there is a best one.
+            argmax(&scores, |_| true).unwrap_or(0) as u8
+        },
+    );
+    scratch.word_level = word_level;
     scratch.scores = scores;
+}
+
+/// Sets `scratch.word_level` to each token's word-level scores in `table`: those of its own
+/// word, of its left neighbour's and of its right neighbour's (the padding at a sentence's
+/// edges), looked up once per word in `scratch.word_scores`. The token infos must be in
+/// `scratch.infos`.
+fn word_level_scores(table: &Table, input: TokenizedText<'_>, scratch: &mut NameScratch) {
+    let NameScratch {
+        infos,
+        features,
+        word_level,
+        word_scores,
+        ..
+    } = scratch;
+    if word_scores.len() > MAX_CACHED_WORDS {
+        word_scores.clear();
+    }
+    let fingerprint = table.fingerprint();
+    let mut scores_of = |info: &WordInfo| -> [i32; 3 * N_LABELS] {
+        *word_scores
+            .entry((fingerprint, info.raw))
+            .or_insert_with(|| {
+                let mut scores = [0; 3 * N_LABELS];
+                let parts: [fn(&WordInfo, &mut Vec<u64>); 3] =
+                    [own_features, left_features, right_features];
+                for (part, scores) in parts.iter().zip(scores.chunks_exact_mut(N_LABELS)) {
+                    features.clear();
+                    part(info, features);
+                    table.add_scores(features, scores);
+                }
+                scores
+            })
+    };
+    let n = input.tokens.len().min(infos.len());
+    word_level.clear();
+    word_level.resize(n * N_LABELS, 0);
+    for range in input.sentences {
+        let end = range.end.min(n);
+        let range = range.start.min(end)..end;
+        let sentence = &infos[range.clone()];
+        for (i, info) in sentence.iter().enumerate() {
+            let left = i.checked_sub(1).map_or(&PAD, |j| &sentence[j]);
+            let right = sentence.get(i + 1).unwrap_or(&PAD);
+            let start = (range.start + i) * N_LABELS;
+            let token = &mut word_level[start..start + N_LABELS];
+            let parts = [
+                (scores_of(info), 0),
+                (scores_of(left), N_LABELS),
+                (scores_of(right), 2 * N_LABELS),
+            ];
+            for (scores, at) in parts {
+                for (sum, score) in token.iter_mut().zip(&scores[at..at + N_LABELS]) {
+                    *sum += score;
+                }
+            }
+        }
+    }
 }
 
 impl FirstPass {
@@ -391,9 +478,11 @@ impl FirstPass {
 /// `scratch.labels`. The token infos must be in `scratch.infos` ([`word_infos`]).
 ///
 /// `first_pass` is `None` in the first pass, and what the first pass found in the second.
+/// `features` says whether `choose` sees the word-level features too.
 pub(crate) fn decode(
     input: TokenizedText<'_>,
     first_pass: Option<&FirstPass>,
+    features: Features,
     scratch: &mut NameScratch,
     mut choose: impl FnMut(usize, &[u64]) -> u8,
 ) {
@@ -415,7 +504,12 @@ pub(crate) fn decode(
             } else {
                 0
             };
-            features(infos, i, labels, headline, history, &mut scratch.features);
+            let out = &mut scratch.features;
+            out.clear();
+            if features == Features::All {
+                word_level_features(infos, i, out);
+            }
+            context_features(infos, i, labels, headline, history, out);
             if let Some(first_pass) = first_pass {
                 let document = |offset: isize| {
                     i.checked_add_signed(offset)
@@ -699,10 +793,76 @@ fn name_kinds(kb: &Kb, found: &Match) -> u64 {
     })
 }
 
-/// The features of token `i` of a sentence whose token infos are `infos`, given the labels of
-/// the tokens before it, whether the sentence is a headline, and the type the word was given
-/// earlier in the document (`history`, 0 for none).
-fn features(
+/// How much of a token's feature set [`decode`] hands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Features {
+    /// Every feature: training updates each one.
+    All,
+    /// The features of the token's context only: tagging adds the word-level ones from
+    /// [`WordScores`].
+    Context,
+}
+
+/// The word-level features of the `i`th token of a sentence whose infos are `infos`: those of
+/// its word, its left neighbour's and its right neighbour's, each of which depends on that one
+/// word alone.
+fn word_level_features(infos: &[WordInfo], i: usize, out: &mut Vec<u64>) {
+    let left = i.checked_sub(1).and_then(|j| infos.get(j)).unwrap_or(&PAD);
+    let right = infos.get(i + 1).unwrap_or(&PAD);
+    own_features(&infos[i], out);
+    left_features(left, out);
+    right_features(right, out);
+}
+
+/// The features of a token's own word (and the bias).
+fn own_features(w: &WordInfo, out: &mut Vec<u64>) {
+    out.extend([
+        feature(1, &[]),
+        feature(2, &[w.raw]),
+        feature(3, &[w.lower]),
+        feature(4, &[w.prefixes[0]]),
+        feature(5, &[w.prefixes[1]]),
+        feature(6, &[w.prefixes[2]]),
+        feature(7, &[w.prefixes[3]]),
+        feature(8, &[w.suffixes[0]]),
+        feature(9, &[w.suffixes[1]]),
+        feature(10, &[w.suffixes[2]]),
+        feature(11, &[w.suffixes[3]]),
+        feature(12, &[w.shape]),
+        feature(13, &[w.flags]),
+        feature(40, &[w.classes[0]]),
+        feature(41, &[w.classes[1]]),
+        feature(42, &[w.classes[2]]),
+        feature(47, &[w.classes[2], w.shape]),
+    ]);
+}
+
+/// The features a word gives the token to its right.
+fn left_features(p1: &WordInfo, out: &mut Vec<u64>) {
+    out.extend([
+        feature(18, &[p1.lower]),
+        feature(26, &[p1.suffixes[2]]),
+        feature(43, &[p1.classes[1]]),
+        feature(45, &[p1.classes[2]]),
+        feature(65, &[p1.raw]),
+    ]);
+}
+
+/// The features a word gives the token to its left.
+fn right_features(n1: &WordInfo, out: &mut Vec<u64>) {
+    out.extend([
+        feature(20, &[n1.lower]),
+        feature(27, &[n1.suffixes[2]]),
+        feature(44, &[n1.classes[1]]),
+        feature(46, &[n1.classes[2]]),
+        feature(66, &[n1.raw]),
+    ]);
+}
+
+/// Appends the features of the `i`th token of a sentence whose infos are `infos` that depend
+/// on more than one word: its place, the words two away, word pairs, the labels given so far,
+/// the gazetteer and the document-level cues.
+fn context_features(
     infos: &[WordInfo],
     i: usize,
     labels: &[u8],
@@ -724,49 +884,23 @@ fn features(
     let (l1, l2) = (label(1), label(2));
     let first = u64::from(i == 0);
     let headline = u64::from(headline);
-    out.clear();
     out.extend([
-        feature(1, &[]),
-        feature(2, &[w.raw]),
-        feature(3, &[w.lower]),
-        feature(4, &[w.prefixes[0]]),
-        feature(5, &[w.prefixes[1]]),
-        feature(6, &[w.prefixes[2]]),
-        feature(7, &[w.prefixes[3]]),
-        feature(8, &[w.suffixes[0]]),
-        feature(9, &[w.suffixes[1]]),
-        feature(10, &[w.suffixes[2]]),
-        feature(11, &[w.suffixes[3]]),
-        feature(12, &[w.shape]),
-        feature(13, &[w.flags]),
         feature(14, &[first, w.shape]),
         feature(15, &[first, w.lower]),
         feature(16, &[headline, w.lower]),
         feature(17, &[headline, w.shape]),
-        feature(18, &[p1.lower]),
         feature(19, &[p2.lower]),
-        feature(20, &[n1.lower]),
         feature(21, &[n2.lower]),
         feature(22, &[p1.lower, w.lower]),
         feature(23, &[w.lower, n1.lower]),
         feature(24, &[p1.shape, w.shape]),
         feature(25, &[w.shape, n1.shape]),
-        feature(26, &[p1.suffixes[2]]),
-        feature(27, &[n1.suffixes[2]]),
         feature(28, &[p1.flags, w.flags, n1.flags]),
         feature(30, &[l1]),
         feature(31, &[l1, l2]),
         feature(32, &[l1, w.lower]),
         feature(33, &[l1, w.shape]),
         feature(34, &[l1, n1.lower]),
-        feature(40, &[w.classes[0]]),
-        feature(41, &[w.classes[1]]),
-        feature(42, &[w.classes[2]]),
-        feature(43, &[p1.classes[1]]),
-        feature(44, &[n1.classes[1]]),
-        feature(45, &[p1.classes[2]]),
-        feature(46, &[n1.classes[2]]),
-        feature(47, &[w.classes[2], w.shape]),
         feature(48, &[l1, w.classes[1]]),
         feature(50, &[w.gazetteer]),
         feature(51, &[p1.gazetteer_kinds]),
@@ -779,8 +913,6 @@ fn features(
         feature(58, &[w.capital_run]),
         feature(59, &[w.capital_run, l1]),
         feature(64, &[w.capital_run, w.gazetteer_kinds]),
-        feature(65, &[p1.raw]),
-        feature(66, &[n1.raw]),
         feature(60, &[history]),
         feature(61, &[history, w.shape]),
         feature(62, &[w.seen_lowercase, w.shape, first]),
@@ -790,7 +922,56 @@ fn features(
 
 #[cfg(test)]
 mod tests {
+    use dyad_doc::TokenKind;
+
     use super::*;
+
+    /// Tagging adds the cached word-level scores to the context features' scores; training
+    /// scores every feature at once. The two must agree on every token, or the model would be
+    /// tagging with other features than it learned.
+    #[test]
+    fn word_level_scores_plus_context_equal_the_scores_of_every_feature() {
+        let kb = Kb::builtin().unwrap();
+        let tagger = NameTagger::new().unwrap();
+        let text = "Blinken met Chung Eui-yong in London . Seoul said Pyongyang should return";
+        let mut tokens = Vec::new();
+        let mut offset = 0;
+        for word in text.split(' ') {
+            let span = Span::new(text, offset, offset + word.len()).unwrap();
+            tokens.push((span, Token::new(TokenKind::Word)));
+            offset += word.len() + 1;
+        }
+        let sentences = [0..7, 7..tokens.len()];
+        let input = TokenizedText {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+        };
+        let mut scratch = NameScratch::default();
+        word_infos(&kb, &tagger.clusters, input, &mut scratch);
+        for table in [&tagger.first, &tagger.second] {
+            word_level_scores(table, input, &mut scratch);
+            let word_level = scratch.word_level.clone();
+            let mut per_token = |features: Features| {
+                let mut scores = Vec::new();
+                decode(input, None, features, &mut scratch, |_, features| {
+                    let mut token = vec![0; N_LABELS];
+                    table.scores(features, &mut token);
+                    scores.push(token);
+                    OUTSIDE
+                });
+                scores
+            };
+            let all = per_token(Features::All);
+            let context = per_token(Features::Context);
+            assert_eq!(all.len(), tokens.len());
+            for (token, (all, context)) in all.iter().zip(&context).enumerate() {
+                let word = &word_level[token * N_LABELS..(token + 1) * N_LABELS];
+                let summed: Vec<i32> = word.iter().zip(context).map(|(w, c)| w + c).collect();
+                assert_eq!(&summed, all, "token {token}");
+            }
+        }
+    }
 
     #[test]
     fn bilou_labels_round_trip_through_names() {

@@ -8,8 +8,8 @@ use dyad_learn::{argmax, Clusters, InduceConfig, Rng, Table, Trainer};
 use crate::{
     conll::{ChunkTally, LabelledDocument},
     tagger::{
-        decode, entities, labels_of, run_pass, word_infos, FirstPass, NameScratch, NameTagger,
-        N_LABELS, OUTSIDE,
+        decode, entities, labels_of, run_pass, word_infos, Features, FirstPass, NameScratch,
+        NameTagger, N_LABELS, OUTSIDE,
     },
 };
 
@@ -152,14 +152,20 @@ impl Passes<'_> {
                 let counts = first_pass.map(|counts| &counts[d]);
                 let input = self.train[d].input();
                 word_infos(self.kb, self.clusters, input, &mut scratch);
-                decode(input, counts, &mut scratch, |token, features| {
-                    trainer.scores(features, &mut scores);
-                    let predicted = argmax(&scores, |_| true).unwrap_or(0);
-                    let gold = self.gold[d].get(token).copied().unwrap_or(OUTSIDE);
-                    trainer.update(features, gold.into(), predicted);
-                    trainer.tick();
-                    predicted as u8
-                });
+                decode(
+                    input,
+                    counts,
+                    Features::All,
+                    &mut scratch,
+                    |token, features| {
+                        trainer.scores(features, &mut scores);
+                        let predicted = argmax(&scores, |_| true).unwrap_or(0);
+                        let gold = self.gold[d].get(token).copied().unwrap_or(OUTSIDE);
+                        trainer.update(features, gold.into(), predicted);
+                        trainer.tick();
+                        predicted as u8
+                    },
+                );
             }
             let table = trainer.averaged(self.config.prune);
             if let Some(f1) = score(&table) {

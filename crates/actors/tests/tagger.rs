@@ -86,6 +86,20 @@ fn the_model_round_trips() {
     assert!(NameTagger::from_bytes(b"not a model").is_err());
 }
 
+/// The words of `text` between single spaces, as tokens.
+fn spaced(text: &str) -> Vec<(Span, Token)> {
+    let mut tokens = Vec::new();
+    let mut offset = 0;
+    for word in text.split(' ') {
+        if !word.is_empty() {
+            let span = Span::new(text, offset, offset + word.len()).unwrap();
+            tokens.push((span, Token::new(TokenKind::Word)));
+        }
+        offset += word.len() + 1;
+    }
+    tokens
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -97,13 +111,7 @@ proptest! {
         mut cuts in prop::collection::vec(0usize..50, 0..6),
     ) {
         let text = words.join(" ");
-        let mut tokens = Vec::new();
-        let mut offset = 0;
-        for word in &words {
-            let span = Span::new(&text, offset, offset + word.len()).unwrap();
-            tokens.push((span, Token::new(TokenKind::Word)));
-            offset += word.len() + 1;
-        }
+        let tokens = spaced(&text);
         cuts.sort_unstable();
         let mut sentences = Vec::new();
         let mut start = 0;
@@ -115,6 +123,18 @@ proptest! {
         let (kb, tagger) = models();
         let mut names = Vec::new();
         tagger.tag(kb, input, &mut NameScratch::default(), &mut names);
+        // A scratch that has tagged another document first (and so holds word scores) finds
+        // the same names.
+        let mut used = NameScratch::default();
+        let seed = "Antony Blinken met Chung Eui-yong in London";
+        let seed_tokens = spaced(seed);
+        let whole = 0..seed_tokens.len();
+        let seed_input =
+            TokenizedText { text: seed, tokens: &seed_tokens, sentences: std::slice::from_ref(&whole) };
+        tagger.tag(kb, seed_input, &mut used, &mut Vec::new());
+        let mut again = Vec::new();
+        tagger.tag(kb, input, &mut used, &mut again);
+        prop_assert_eq!(&again, &names);
         for name in &names {
             prop_assert!(name.tokens.start < name.tokens.end);
             prop_assert!(name.tokens.end <= tokens.len());

@@ -190,6 +190,9 @@ pub struct Table {
     buckets: Vec<Bucket>,
     /// The rows that are not inline, as (class, weight) pairs, in key order.
     weights: Vec<(u16, i16)>,
+    /// A hash of the keys and weights: equal tables have equal fingerprints, so a cache of
+    /// scores can tell which table it holds scores of.
+    fingerprint: u64,
 }
 
 /// Four slots in one cache line, so that finding a feature, or finding it absent, nearly
@@ -229,6 +232,11 @@ impl Table {
     /// A table of the features `keys`, in increasing order, whose rows `weights` holds in the
     /// same order, each a header `(n, 0)` with `n > 0` followed by `n` (class, weight) pairs.
     fn new(n_classes: usize, keys: &[u64], weights: Vec<(u16, i16)>) -> Table {
+        let fingerprint = weights.iter().fold(
+            keys.iter()
+                .fold(mix(n_classes as u64, 0x7ab1e), |h, &k| mix(h, k)),
+            |h, &(class, w)| mix(h, (u64::from(class) << 16) | u64::from(w as u16)),
+        );
         let size = keys.len() / 2 + 1;
         let mut buckets = vec![Bucket([FREE; 4]); size];
         let mut far = Vec::new();
@@ -264,7 +272,13 @@ impl Table {
             n_classes,
             buckets,
             weights: far,
+            fingerprint,
         }
+    }
+
+    /// A hash of the table's features and weights (equal for equal tables).
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The number of classes.
@@ -284,16 +298,21 @@ impl Table {
         }
     }
 
-    /// Sets `scores` to the summed weights of `features`.
+    /// Sets `scores` to the summed weights of `features` (see [`Table::add_scores`]).
+    pub fn scores(&self, features: &[u64], scores: &mut [i32]) {
+        scores.fill(0);
+        self.add_scores(features, scores);
+    }
+
+    /// Adds the summed weights of `features` to `scores`.
     ///
     /// The tables are far larger than the caches, so nearly every feature costs a cache miss in
     /// the index and, unless its row is inline, another in the weights. Looking up a batch of
     /// features one step at a time (touch all home buckets, then find the rows, then read the
     /// first pair of every far row, then sum) lets those misses overlap instead of waiting in
     /// turn.
-    pub fn scores(&self, features: &[u64], scores: &mut [i32]) {
+    pub fn add_scores(&self, features: &[u64], scores: &mut [i32]) {
         const BATCH: usize = 32;
-        scores.fill(0);
         let size = self.buckets.len();
         for batch in features.chunks(BATCH) {
             let mut homes = [0; BATCH];
