@@ -94,7 +94,8 @@ pub struct TokenizedText<'a> {
 }
 
 /// Buffers a [`NameTagger`] reuses from document to document, so that tagging allocates
-/// only when a document is larger than any before it.
+/// only when a document is larger than any before it or has words not scored before, and the
+/// scores of the words it has seen, so that each is looked up once.
 #[derive(Debug, Default)]
 pub struct NameScratch {
     chars: Vec<char>,
