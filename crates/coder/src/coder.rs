@@ -77,6 +77,11 @@ pub struct Event {
     pub complement: Option<usize>,
     /// `file:line` of the pattern or verb block that gave the code.
     pub rule: String,
+    /// The verb's (or event noun's) lemma as the dictionaries know it, lowercase: the
+    /// lemmatizer's, or where the dictionaries do not know that one, the regular stem of the
+    /// form they know (`shell` for `shelled`, which the lemmatizer makes `shel`). PLOVER's
+    /// per-verb types and modes read it.
+    pub lemma: String,
 }
 
 /// The role an actor plays.
@@ -181,7 +186,7 @@ pub fn code_sentence(
                 let form = sentence.words[verb].to_lowercase();
                 let own = own_rules(rules, &lemma, &form, true);
                 if let Some(hit) = Rules::best(own.into_iter(), verb, sentence, &tree) {
-                    let coding = Coding::of(hit.rule);
+                    let coding = Coding::of(hit.rule, &lemma);
                     let (sources, targets, compound) = hit.actors(Vec::new(), Vec::new());
                     let actors = (&sources[..], &targets[..], compound);
                     push_events(&mut events, sentence, verb, coding, actors, false);
@@ -189,7 +194,19 @@ pub fn code_sentence(
             }
             continue;
         }
+        let form = sentence.words[verb].to_lowercase();
+        let known = |word: &str| verbs.entries(word).next().is_some();
+        // A lemma the lemmatizer got wrong (`boycotted` as `boycot`): the regular stem of the
+        // form that a dictionary knows.
         let lemma = analysis.lemma().to_lowercase();
+        let lemma = if known(&lemma) || rules.knows(&lemma, false) {
+            lemma
+        } else {
+            regular_stems(&form)
+                .into_iter()
+                .find(|stem| known(stem) || rules.knows(stem, false))
+                .unwrap_or(lemma)
+        };
         // A verb of several words: with its particle (`clear up`), or with the word compounded
         // right before it (`wire tap`).
         let particle = tree.children(verb).find_map(|c| {
@@ -202,19 +219,11 @@ pub fn code_sentence(
         });
         // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
         // against `LEAVE [012]`): the form as written wins over the lemma.
-        let form = sentence.words[verb].to_lowercase();
         let own = own_rules(rules, &lemma, &form, false);
-        let known = |word: &str| verbs.entries(word).next().is_some();
         let looked_up = match particle {
             Some(phrasal) if known(&phrasal) => phrasal,
             _ if form != lemma && known(&form) => form,
-            // A lemma the lemmatizer got wrong (`boycotted` as `boycot`): the regular stems
-            // of the form.
-            _ if !known(&lemma) => regular_stems(&form)
-                .into_iter()
-                .find(|stem| known(stem))
-                .unwrap_or(lemma),
-            _ => lemma,
+            _ => lemma.clone(),
         };
         let entries: Vec<_> = verbs.entries(&looked_up).collect();
         if entries.is_empty() && own.is_empty() {
@@ -233,13 +242,14 @@ pub fn code_sentence(
                 .max_by_key(|m| m.words),
         };
         let coding = match (&hit, &best, Rules::default_of(own.iter().copied())) {
-            (Some(hit), _, _) => Coding::of(hit.rule),
+            (Some(hit), _, _) => Coding::of(hit.rule, &lemma),
             (None, Some(m), _) => Coding {
                 code: &m.pattern.code,
                 reverse: &m.pattern.reverse,
                 rule: &m.pattern.origin,
+                lemma: &lemma,
             },
-            (None, None, Some(own)) => Coding::of(own),
+            (None, None, Some(own)) => Coding::of(own, &lemma),
             // A verb only dyad's rules know, none of which holds here, codes nothing.
             (None, None, None) => {
                 let Some(entry) = entries.first() else {
@@ -253,6 +263,7 @@ pub fn code_sentence(
                     code,
                     reverse,
                     rule: &entry.origin,
+                    lemma: &lemma,
                 }
             }
         };
@@ -317,21 +328,23 @@ fn own_rules<'r>(rules: &'r Rules, lemma: &str, form: &str, noun: bool) -> Vec<&
     rules.of(head, noun).collect()
 }
 
-/// The code a rule or pattern gives, and where it is written.
+/// The code a rule or pattern gives, where it is written, and the lemma it was found by.
 #[derive(Clone, Copy)]
 struct Coding<'a> {
     code: &'a Option<String>,
     reverse: &'a Option<String>,
     rule: &'a String,
+    lemma: &'a str,
 }
 
 impl<'a> Coding<'a> {
-    /// The code of one of dyad's own rules.
-    fn of(rule: &'a Rule) -> Coding<'a> {
+    /// The code of one of dyad's own rules, found by `lemma`.
+    fn of(rule: &'a Rule, lemma: &'a str) -> Coding<'a> {
         Coding {
             code: &rule.code,
             reverse: &rule.reverse,
             rule: &rule.origin,
+            lemma,
         }
     }
 }
@@ -351,6 +364,7 @@ fn push_events(
         code,
         reverse,
         rule,
+        lemma,
     } = coding;
     let mut pairs = Vec::new();
     if compound {
@@ -409,6 +423,7 @@ fn push_events(
             reported_by: None,
             complement: None,
             rule: rule.clone(),
+            lemma: lemma.to_string(),
         };
         // One event per verb and pair of codes, however many names the actors have there
         // (`North Korea and the North`).
@@ -1308,6 +1323,33 @@ ASSASSINATE
         ];
         let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
         assert_eq!(codes(&passive, &actors), ["ARN GON 112 v.txt:1"]);
+    }
+
+    /// A lemma the lemmatizer got wrong is replaced by the regular stem the dictionary knows,
+    /// both to find the verb and in the event's `lemma`, which PLOVER's verb rules read.
+    #[test]
+    fn a_misread_lemma_gives_way_to_the_known_stem() {
+        use Upos::*;
+        let restored = [
+            ("Arnor", Propn, "Arnor", 2, "nsubj"),
+            ("restored", Verb, "restor", 0, "root"),
+            ("Gondor", Propn, "Gondor", 2, "obj"),
+        ];
+        let actors = [actor(0..1, "ARN"), actor(2..3, "GON")];
+        let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
+        let (words, analyses) = parsed(&restored);
+        let view = SentenceView {
+            words: &words,
+            analyses: &analyses,
+            first: 0,
+            actors: &actors,
+        };
+        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let found: Vec<_> = events
+            .iter()
+            .map(|e| (e.source.as_str(), e.code.as_str(), e.lemma.as_str()))
+            .collect();
+        assert_eq!(found, [("ARN", "050", "restore")]);
     }
 
     #[test]

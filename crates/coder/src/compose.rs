@@ -124,6 +124,11 @@ pub(crate) fn compose(
                     // An event that keeps the nested one's code (`a (a b Q) SAY = a b Q`: the
                     // G7 said it would remain ...) is that one, and its verb the evidence.
                     let verb = if code == inner.code { w } else { link.outer };
+                    let lemma = match outer.first() {
+                        _ if verb == w => inner.lemma.clone(),
+                        Some(&o) => events[o].lemma.clone(),
+                        None => lemma.clone(),
+                    };
                     let event = Event {
                         source: source.0,
                         target: target.as_ref().map(|t| t.0.clone()),
@@ -135,6 +140,7 @@ pub(crate) fn compose(
                         reported_by: outer.first().and_then(|&o| events[o].reported_by),
                         complement: None,
                         rule,
+                        lemma,
                     };
                     let same = |e: &Event| {
                         (&e.source, &e.target, &e.code)

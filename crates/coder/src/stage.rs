@@ -290,7 +290,7 @@ impl Stage for EventStage {
                     quad_class: self.ontology.quad_class(&event.code),
                     plover: self.ontology.plover(
                         &event.code,
-                        analyses[event.verb].lemma(),
+                        &event.lemma,
                         Reading {
                             modality,
                             obliges: self.modality.obliges_in(event.verb, &clauses),

@@ -324,8 +324,7 @@ impl Reader {
                     obliges: self.modality.obliges(event.verb, &view),
                     negated: event.negated,
                 };
-                let lemma = analyses[event.verb].lemma();
-                let plover = self.ontology.plover(&event.code, lemma, reading);
+                let plover = self.ontology.plover(&event.code, &event.lemma, reading);
                 if detail != Detail::None {
                     let _ = writeln!(
                         analysis,
