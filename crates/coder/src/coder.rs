@@ -1279,13 +1279,12 @@ ASSASSINATE
         coded(&verbs, rows, actors)
     }
 
-    /// The events `verbs` code in the parsed sentence `rows` with `actors`, as `SOURCE
-    /// TARGET CODE RULE`.
-    pub(crate) fn coded(
+    /// The events `verbs` code in the parsed sentence `rows` with `actors`.
+    fn events_of(
         verbs: &VerbDictionary,
         rows: &[(&'static str, Upos, &str, usize, &str)],
         actors: &[Actor],
-    ) -> Vec<String> {
+    ) -> Vec<Event> {
         let (words, analyses) = parsed(rows);
         let view = SentenceView {
             words: &words,
@@ -1294,6 +1293,16 @@ ASSASSINATE
             actors,
         };
         code_sentence(verbs, &Grammar::builtin().unwrap(), &view)
+    }
+
+    /// The events `verbs` code in the parsed sentence `rows` with `actors`, as `SOURCE
+    /// TARGET CODE RULE`.
+    pub(crate) fn coded(
+        verbs: &VerbDictionary,
+        rows: &[(&'static str, Upos, &str, usize, &str)],
+        actors: &[Actor],
+    ) -> Vec<String> {
+        events_of(verbs, rows, actors)
             .into_iter()
             .map(|e| {
                 let target = e.target.as_deref().unwrap_or("-");
@@ -1337,14 +1346,7 @@ ASSASSINATE
         ];
         let actors = [actor(0..1, "ARN"), actor(2..3, "GON")];
         let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
-        let (words, analyses) = parsed(&restored);
-        let view = SentenceView {
-            words: &words,
-            analyses: &analyses,
-            first: 0,
-            actors: &actors,
-        };
-        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let events = events_of(&verbs, &restored, &actors);
         let found: Vec<_> = events
             .iter()
             .map(|e| (e.source.as_str(), e.code.as_str(), e.lemma.as_str()))
@@ -1563,14 +1565,7 @@ ASSASSINATE
         ];
         let actors = [actor(0..1, "GON"), actor(2..3, "ARN"), actor(4..5, "CAL")];
         let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
-        let (words, analyses) = parsed(&said);
-        let view = SentenceView {
-            words: &words,
-            analyses: &analyses,
-            first: 0,
-            actors: &actors,
-        };
-        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let events = events_of(&verbs, &said, &actors);
         let reported: Vec<_> = events
             .iter()
             .map(|e| (e.code.as_str(), e.reported_by))
@@ -1585,14 +1580,7 @@ ASSASSINATE
             ("Arnor", Propn, "Arnor", 4, "obj"),
         ];
         let actors = [actor(0..1, "GON"), actor(4..5, "ARN")];
-        let (words, analyses) = parsed(&wants);
-        let view = SentenceView {
-            words: &words,
-            analyses: &analyses,
-            first: 0,
-            actors: &actors,
-        };
-        let events = code_sentence(&verbs, &Grammar::builtin().unwrap(), &view);
+        let events = events_of(&verbs, &wants, &actors);
         let complements: Vec<_> = events
             .iter()
             .map(|e| (e.code.as_str(), e.complement))
@@ -1607,15 +1595,8 @@ ASSASSINATE
     fn unrealized_clauses_are_negated() {
         use Upos::*;
         let negated = |rows: &[(&'static str, Upos, &str, usize, &str)], actors: &[Actor]| {
-            let (words, analyses) = parsed(rows);
-            let view = SentenceView {
-                words: &words,
-                analyses: &analyses,
-                first: 0,
-                actors,
-            };
             let verbs = VerbDictionary::from_petrarch("v.txt", VERBS).unwrap();
-            code_sentence(&verbs, &Grammar::builtin().unwrap(), &view)
+            events_of(&verbs, rows, actors)
                 .into_iter()
                 .map(|e| (e.code, e.negated))
                 .collect::<Vec<_>>()
