@@ -923,8 +923,6 @@ fn context_features(
 
 #[cfg(test)]
 mod tests {
-    use dyad_doc::TokenKind;
-
     use super::*;
 
     /// Tagging adds the cached word-level scores to the context features' scores; training
@@ -934,15 +932,15 @@ mod tests {
     fn word_level_scores_plus_context_equal_the_scores_of_every_feature() {
         let kb = Kb::builtin().unwrap();
         let tagger = NameTagger::new().unwrap();
-        let text = "Blinken met Chung Eui-yong in London . Seoul said Pyongyang should return";
-        let mut tokens = Vec::new();
-        let mut offset = 0;
-        for word in text.split(' ') {
-            let span = Span::new(text, offset, offset + word.len()).unwrap();
-            tokens.push((span, Token::new(TokenKind::Word)));
-            offset += word.len() + 1;
-        }
-        let sentences = [0..7, 7..tokens.len()];
+        let text = "Blinken met Chung Eui-yong in London. Seoul said Pyongyang should return.";
+        let (mut tokens, mut sentences) = (Vec::new(), Vec::new());
+        dyad_nlp::Tokenizer::new()
+            .unwrap()
+            .tokenize_into(text, 0..text.len(), &mut tokens);
+        dyad_nlp::SentenceSplitter::new()
+            .unwrap()
+            .split(text, &tokens, &mut sentences);
+        assert_eq!(sentences.len(), 2);
         let input = TokenizedText {
             text,
             tokens: &tokens,
