@@ -3,7 +3,8 @@
 //!
 //! Rules decide first: a blank line always ends a sentence, and a single newline ends one when
 //! the line before it is short (a heading, a list item, a signature line) and the next line does
-//! not start in lowercase.
+//! not start in lowercase; a wire dateline that opens a block (`BEIRUT (Reuters) -`) is a
+//! sentence of its own.
 //! An initial before a capitalized word never ends a sentence (`J. R. R. Tolkien`), and a citation marker (`[19]`) stays with the sentence it
 //! follows.
 //! Everywhere else the model scores features of the two tokens on either side of the gap: their
@@ -180,6 +181,8 @@ fn decode(
     let mut window = Window::new(text, tokens);
     // The closing bracket of a citation marker that ends the current sentence.
     let mut citation_end = None;
+    // The last token of a wire dateline that opens the current block.
+    let mut dateline_end = None;
     for i in 0..tokens.len() - 1 {
         window.advance_to(i);
         let gap = Gap::after(text, tokens, i);
@@ -188,9 +191,13 @@ fn decode(
                 .find(|&j| Gap::after(text, tokens, j) == Gap::BlankLine)
                 .unwrap_or(tokens.len() - 1);
         }
+        if i == 0 || Gap::after(text, tokens, i - 1) == Gap::BlankLine {
+            dateline_end = wire_dateline(text, &tokens[i..=block_end]).map(|end| i + end);
+        }
         let mut boundary = match gap {
             Gap::BlankLine => true,
             _ if citation_end == Some(i) => true,
+            _ if dateline_end == Some(i) => true,
             Gap::Newline if newline_ends_sentence(text, tokens, i) => true,
             // An initial before a capitalized word is part of a name (`J. R. R. Tolkien`); EWT
             // has no sentence ending in an initial, so the model cannot learn it.
@@ -217,6 +224,70 @@ fn decode(
     }
     out.push(start..tokens.len());
 }
+
+/// The index of the last token of a wire-service dateline that `tokens` (a block) open, if
+/// they open with one: `BEIRUT (Reuters) -`, `GAZA CITY, Palestinian Territories:`,
+/// `WASHINGTON, Nov. 27 (AP) —`, `Seoul, May 7 (Yonhap) --`. The dateline is a sentence of its
+/// own, so that the parser does not read the city as the subject of the report's first clause.
+///
+/// The shape: a place in capitals (or in title case, but then only with an agency in
+/// brackets), then any number of `, Words` groups of capitalised words and numbers (a region,
+/// a date), an optional agency in brackets, and a dash or colon with the report after it on
+/// the same line; at most [`DATELINE_TOKENS`] tokens in all.
+fn wire_dateline(text: &str, tokens: &[(Span, Token)]) -> Option<usize> {
+    let word = |i: usize| tokens.get(i).map(|(span, _)| &text[span.range()]);
+    let has_letters = |w: &str| w.chars().any(char::is_alphabetic);
+    let capitals = |w: &str| has_letters(w) && !w.chars().any(char::is_lowercase);
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let first = word(0)?;
+    let in_capitals = capitals(first) && first.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !in_capitals && !capitalised(first) {
+        return None;
+    }
+    let place_word = |w: &str| {
+        if in_capitals {
+            capitals(w) || w == "."
+        } else {
+            capitalised(w)
+        }
+    };
+    let mut i = 1;
+    while word(i).is_some_and(place_word) {
+        i += 1;
+    }
+    while word(i) == Some(",") {
+        let group = i + 1;
+        i = group;
+        while word(i).is_some_and(|w| capitalised(w) || number(w) || w == ".") {
+            i += 1;
+        }
+        if i == group {
+            return None;
+        }
+    }
+    let mut agency = false;
+    if word(i) == Some("(") {
+        let close = (i + 1..tokens.len().min(i + 6)).find(|&j| word(j) == Some(")"))?;
+        agency = close > i + 1;
+        i = close + 1;
+    }
+    let separator = word(i)?;
+    let rest = tokens.get(i + 1)?;
+    let same_line = !text[tokens[i].0.end()..rest.0.start()].contains('\n');
+    let dateline = DATELINE_SEPARATORS.contains(&separator)
+        && same_line
+        && i < DATELINE_TOKENS
+        && (in_capitals || agency);
+    dateline.then_some(i)
+}
+
+/// The dashes and the colon that end a wire dateline.
+const DATELINE_SEPARATORS: [&str; 5] = ["-", "--", "\u{2013}", "\u{2014}", ":"];
+
+/// The longest wire dateline, in tokens (`RIO DE JANEIRO, Brazil, Nov. 27 (Reuters) -` has
+/// 14).
+const DATELINE_TOKENS: usize = 16;
 
 /// Whether `token` is an initial: one capital letter and a period.
 fn is_initial(token: &str) -> bool {
@@ -740,6 +811,30 @@ mod tests {
             "Mr. Moon met Sec. Blinken on Jan. 5 in the U.S. capital. | J. R. R. Tolkien wrote it.",
         );
         check("Really?! Yes. No. 2 won.", "Really?! | Yes. | No. 2 won.");
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_sentence_of_its_own() {
+        check(
+            "BEIRUT (Reuters) - Syria condemned Israel.",
+            "BEIRUT (Reuters) - | Syria condemned Israel.",
+        );
+        check(
+            "GAZA CITY, Palestinian Territories: Israeli troops shot two men.",
+            "GAZA CITY, Palestinian Territories: | Israeli troops shot two men.",
+        );
+        check(
+            "WASHINGTON, Nov. 27 (AP) \u{2014} The talks resumed.\n\nSeoul (Yonhap) -- Talks resumed.",
+            "WASHINGTON, Nov. 27 (AP) \u{2014} | The talks resumed. | Seoul (Yonhap) -- | Talks resumed.",
+        );
+        // Not datelines: a name in title case without an agency, capitals that are not a
+        // block's first words, a dateline shape with nothing after it on the line.
+        check("Kim, 45: I agree.", "Kim, 45: I agree.");
+        check(
+            "He said US - China talks failed.",
+            "He said US - China talks failed.",
+        );
+        check("NOTE:\nnothing", "NOTE:\nnothing");
     }
 
     #[test]
