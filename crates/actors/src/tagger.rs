@@ -417,8 +417,10 @@ fn word_level_scores(table: &Table, input: TokenizedText<'_>, scratch: &mut Name
         word_scores.clear();
     }
     let fingerprint = table.fingerprint();
-    let mut scores_of = |info: &WordInfo| -> [i32; 3 * N_LABELS] {
-        *word_scores
+    // Adds to `token` the scores of `info`'s word-level features of `part` (0 own, 1 as the
+    // left neighbour, 2 as the right one).
+    let mut add = |token: &mut [i32], info: &WordInfo, part: usize| {
+        let scores = word_scores
             .entry((fingerprint, info.raw))
             .or_insert_with(|| {
                 let mut scores = [0; 3 * N_LABELS];
@@ -430,7 +432,11 @@ fn word_level_scores(table: &Table, input: TokenizedText<'_>, scratch: &mut Name
                     table.add_scores(features, scores);
                 }
                 scores
-            })
+            });
+        let scores = &scores[part * N_LABELS..(part + 1) * N_LABELS];
+        for (sum, score) in token.iter_mut().zip(scores) {
+            *sum += score;
+        }
     };
     let n = input.tokens.len().min(infos.len());
     word_level.clear();
@@ -444,16 +450,9 @@ fn word_level_scores(table: &Table, input: TokenizedText<'_>, scratch: &mut Name
             let right = sentence.get(i + 1).unwrap_or(&PAD);
             let start = (range.start + i) * N_LABELS;
             let token = &mut word_level[start..start + N_LABELS];
-            let parts = [
-                (scores_of(info), 0),
-                (scores_of(left), N_LABELS),
-                (scores_of(right), 2 * N_LABELS),
-            ];
-            for (scores, at) in parts {
-                for (sum, score) in token.iter_mut().zip(&scores[at..at + N_LABELS]) {
-                    *sum += score;
-                }
-            }
+            add(token, info, 0);
+            add(token, left, 1);
+            add(token, right, 2);
         }
     }
 }
