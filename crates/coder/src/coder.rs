@@ -220,12 +220,12 @@ pub fn code_sentence(
         // A dictionary may give an inflected form a block of its own (`LEFT [042:043]`, as
         // against `LEAVE [012]`): the form as written wins over the lemma.
         let own = own_rules(rules, &lemma, &form, false);
-        let looked_up = match particle {
-            Some(phrasal) if known(&phrasal) => phrasal,
-            _ if form != lemma && known(&form) => form,
-            _ => lemma.clone(),
+        let looked_up: &str = match &particle {
+            Some(phrasal) if known(phrasal) => phrasal,
+            _ if form != lemma && known(&form) => &form,
+            _ => &lemma,
         };
-        let entries: Vec<_> = verbs.entries(&looked_up).collect();
+        let entries: Vec<_> = verbs.entries(looked_up).collect();
         if entries.is_empty() && own.is_empty() {
             continue;
         }
@@ -255,7 +255,7 @@ pub fn code_sentence(
                 let Some(entry) = entries.first() else {
                     continue;
                 };
-                let (code, reverse) = match entry.verb_codes.get(&looked_up) {
+                let (code, reverse) = match entry.verb_codes.get(looked_up) {
                     Some((code, reverse)) => (code, reverse),
                     None => (&entry.code, &entry.reverse),
                 };
