@@ -183,6 +183,7 @@ fn decode(
     let mut citation_end = None;
     // The last token of a wire dateline that opens the current block.
     let mut dateline_end = None;
+    let mut block_start = true;
     for i in 0..tokens.len() - 1 {
         window.advance_to(i);
         let gap = Gap::after(text, tokens, i);
@@ -191,9 +192,10 @@ fn decode(
                 .find(|&j| Gap::after(text, tokens, j) == Gap::BlankLine)
                 .unwrap_or(tokens.len() - 1);
         }
-        if i == 0 || Gap::after(text, tokens, i - 1) == Gap::BlankLine {
+        if block_start {
             dateline_end = wire_dateline(text, &tokens[i..=block_end]).map(|end| i + end);
         }
+        block_start = gap == Gap::BlankLine;
         let mut boundary = match gap {
             Gap::BlankLine => true,
             _ if citation_end == Some(i) => true,
