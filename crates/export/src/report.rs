@@ -10,8 +10,10 @@ const LINE_WIDTH: usize = 100;
 /// A readable report of one article: what a person wants to see first.
 ///
 /// Headline, dates, byline and source come first, then the counts, captions, the numbered
-/// sentences of the article prose with their section, the places named, what was set aside as
-/// boilerplate, and any diagnostics or failures.
+/// sentences of the article prose with their section, the times, the places, the actors with
+/// the words that name them, the quotes with their speakers, the events (each with its
+/// sentence number, evidence and rule, so it can be checked against the sentence), what was
+/// set aside as boilerplate, and any diagnostics or failures.
 pub fn text_report(
     doc: &Document,
     diagnostics: &[Diagnostic],
@@ -141,6 +143,10 @@ pub fn text_report(
         }
     }
 
+    list_actors(&mut out, doc);
+    list_quotes(&mut out, doc);
+    list_events(&mut out, doc);
+
     list_sections(
         &mut out,
         doc,
@@ -162,6 +168,121 @@ pub fn text_report(
         }
     }
     out
+}
+
+/// Lists each actor code the mentions resolve to, in order of first mention, with the words
+/// that name it (each once, in text order), on one clipped line.
+fn list_actors(out: &mut String, doc: &Document) {
+    let Some(mentions) = doc.mentions() else {
+        return;
+    };
+    let mut actors: Vec<(&str, Vec<String>)> = Vec::new();
+    for (span, mention) in mentions {
+        let Some(actor) = mention.actor() else {
+            continue;
+        };
+        let words = flatten(doc.text_of(*span));
+        let at = match actors.iter().position(|(code, _)| *code == actor.code()) {
+            Some(at) => at,
+            None => {
+                actors.push((actor.code(), Vec::new()));
+                actors.len() - 1
+            }
+        };
+        if !actors[at].1.contains(&words) {
+            actors[at].1.push(words);
+        }
+    }
+    if actors.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nActors (code: the words that name it)");
+    for (code, words) in actors {
+        let _ = writeln!(out, "  {code:<12} {}", clip(&words.join(", ")));
+    }
+}
+
+/// Lists the quotes in text order: sentence number, speaker with the actor code it resolves
+/// to, and the quoted words, clipped.
+fn list_quotes(out: &mut String, doc: &Document) {
+    let Some(quotes) = doc.quotes().filter(|q| !q.is_empty()) else {
+        return;
+    };
+    let _ = writeln!(out, "\nQuotes (sentence, speaker and actor, words)");
+    for (span, quote) in quotes {
+        let speaker = quote
+            .speaker()
+            .map_or("(no speaker)".to_string(), |speaker| {
+                let code = doc
+                    .speaker_mention(speaker)
+                    .and_then(|m| m.actor())
+                    .map_or(String::new(), |a| format!(" [{}]", a.code()));
+                format!("{}{code}", flatten(doc.text_of(speaker)))
+            });
+        let line = format!(
+            "{:>3} {:<8} {speaker}: {}",
+            sentence_of(doc, *span),
+            quote.kind().as_str(),
+            doc.text_of(*span)
+        );
+        let _ = writeln!(out, "  {}", clip(&line));
+    }
+}
+
+/// Lists the events in order: sentence number, source → target, CAMEO code, PLOVER type and
+/// mode, how the text holds it (negated, intended, ...), date, place, and on a second line the
+/// evidence words and the rule (`file:line`) that coded it.
+fn list_events(out: &mut String, doc: &Document) {
+    let Some(events) = doc.events().filter(|e| !e.is_empty()) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\nEvents (sentence, source → target, CAMEO, PLOVER, modality, date, place; evidence and rule)"
+    );
+    for (span, event) in events {
+        let detail = event.detail();
+        let target = event.target().map_or("-", |t| t.code());
+        let plover = detail
+            .plover
+            .as_ref()
+            .map_or("-".to_string(), |p| match p.mode() {
+                Some(mode) => format!("{}/{mode}", p.kind()),
+                None => p.kind().to_string(),
+            });
+        let negated = if event.negated() { ", negated" } else { "" };
+        let date = detail.date.as_ref().map_or("-".to_string(), |d| {
+            format!("{} ({})", d.value(), d.source())
+        });
+        let place = detail.place.map_or(String::new(), |p| {
+            format!(" · at {}", flatten(doc.text_of(p)))
+        });
+        let _ = writeln!(
+            out,
+            "  {:>3} {} → {target} {} {plover} · {}{negated} · {date}{place}",
+            detail.sentence,
+            event.source().code(),
+            event.cameo(),
+            detail.modality.as_str(),
+        );
+        let _ = writeln!(
+            out,
+            "      \"{}\" · {}",
+            flatten(doc.text_of(*span)),
+            event.rule()
+        );
+    }
+}
+
+/// The number of the sentence that holds `span`'s start, as in the JSON record, or `-`.
+fn sentence_of(doc: &Document, span: dyad_doc::Span) -> String {
+    doc.sentences()
+        .and_then(|sentences| {
+            sentences
+                .iter()
+                .position(|(s, _)| s.start() <= span.start() && span.start() < s.end())
+        })
+        .map_or("-".to_string(), |i| i.to_string())
 }
 
 /// Lists the sections of the given kinds under a heading, one clipped line each, in text order.
