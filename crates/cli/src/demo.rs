@@ -42,11 +42,16 @@ pub(crate) fn run(args: &DemoArgs) -> anyhow::Result<Status> {
         batch_size: 1,
         progress: Progress::Never,
         skip_duplicates: false,
-        dyads: false,
+        dyads: args.format == Format::Text,
     })?;
     pipeline.run_stream([Ok::<_, std::convert::Infallible>(raw)], 1, |o| {
         sink.accept(o)
     })?;
+    // The report ends with the pairs of countries: whose court the ball is in.
+    if args.format == Format::Text {
+        let pairs = crate::dyads::by_country(sink.take_dyads(), &Default::default())?;
+        print!("{}", dyad_export::pairs_report(&pairs));
+    }
     let summary = sink.finish()?;
     report_summary(&summary, Some(&args.db));
     Ok(status(&summary))

@@ -3,6 +3,7 @@
 
 use std::{io::Write, path::PathBuf};
 
+use dyad_export::{DyadRecord, Dyads};
 use dyad_ingest::IngestConfig;
 
 use crate::{
@@ -41,6 +42,21 @@ enum PairBy {
     Actor,
 }
 
+/// The pairs of `dyads` by country: a code that starts with a country's three letters
+/// (`USAGOV`) counts as that country; other codes (organisations, actors of no known country)
+/// stay as they are.
+pub(crate) fn by_country(
+    dyads: Dyads,
+    knowledge: &dyad_pipeline::Knowledge,
+) -> anyhow::Result<Vec<DyadRecord>> {
+    let kb = dyad_pipeline::knowledge_base(knowledge, &mut Vec::new())
+        .map_err(|e| anyhow::anyhow!("building the knowledge base: {e}"))?;
+    Ok(dyads.records_by(|code| match code.get(..3) {
+        Some(country) if kb.country(country).is_some() => country.to_string(),
+        _ => code.to_string(),
+    }))
+}
+
 /// Codes the articles, then prints one JSON line per pair of actors:
 /// `{pair, moves, last_mover, awaiting}`.
 pub(crate) fn run(args: &DyadsArgs) -> anyhow::Result<Status> {
@@ -64,15 +80,7 @@ pub(crate) fn run(args: &DyadsArgs) -> anyhow::Result<Status> {
     let summary = sink.finish()?;
     let records = match args.by {
         PairBy::Actor => dyads.records(),
-        PairBy::Country => {
-            let kb = dyad_pipeline::knowledge_base(&args.knowledge.knowledge(), &mut Vec::new())
-                .map_err(|e| anyhow::anyhow!("building the knowledge base: {e}"))?;
-            // A code starts with its country's three letters, when it has one (`USAGOV`).
-            dyads.records_by(|code| match code.get(..3) {
-                Some(country) if kb.country(country).is_some() => country.to_string(),
-                _ => code.to_string(),
-            })
-        }
+        PairBy::Country => by_country(dyads, &args.knowledge.knowledge())?,
     };
     let mut out = std::io::stdout().lock();
     for record in records {

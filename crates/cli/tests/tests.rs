@@ -606,6 +606,8 @@ mod demo {
         let first = run();
         assert!(first.status.success(), "{}", stderr(&first));
         assert!(stdout(&first).starts_with("US puts ball in Pyongyang’s court"));
+        // The report ends with the pairs: the headline's ball is in Pyongyang's court.
+        assert!(stdout(&first).contains("\n  PRK – USA: last move by USA, awaiting PRK\n"));
         assert!(stderr(&first).contains("stored 1 new articles in dyad-demo.sqlite"));
         let second = run();
         assert!(

@@ -35,4 +35,4 @@ pub use record::{
     SectionRecord, SentenceRecord, SpanText, SpeakerRecord, SyntaxRecord, TimeRecord, TokenRecord,
     SCHEMA,
 };
-pub use report::text_report;
+pub use report::{pairs_report, text_report};

@@ -2,7 +2,7 @@ use std::fmt::Write as _;
 
 use dyad_doc::{Diagnostic, Document, SectionKind};
 
-use crate::FailureRecord;
+use crate::{DyadRecord, FailureRecord};
 
 /// The widest a report line gets before its text is cut with `…`.
 const LINE_WIDTH: usize = 100;
@@ -285,6 +285,42 @@ fn sentence_of(doc: &Document, span: dyad_doc::Span) -> String {
         .map_or("-".to_string(), |i| i.to_string())
 }
 
+/// A readable view of the pairs of actors: each pair, who moved last and who is to answer,
+/// then its moves oldest first (date, who did what to whom, PLOVER type, how the text holds
+/// it, and the evidence words). Empty when there are no pairs.
+pub fn pairs_report(pairs: &[DyadRecord]) -> String {
+    let mut out = String::new();
+    if pairs.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\nPairs (the moves between them, oldest first; who moved last, who is to answer)"
+    );
+    for pair in pairs {
+        let turn = match (&pair.last_mover, &pair.awaiting) {
+            (Some(last), Some(awaiting)) => format!("last move by {last}, awaiting {awaiting}"),
+            _ => "no move that passes the turn".to_string(),
+        };
+        let _ = writeln!(out, "  {} – {}: {turn}", pair.pair[0], pair.pair[1]);
+        for m in &pair.moves {
+            let negated = if m.negated { ", negated" } else { "" };
+            let line = format!(
+                "{:<10} {} → {} {} {} · {}{negated} · \"{}\"",
+                m.date.as_deref().unwrap_or("-"),
+                m.source,
+                m.target,
+                m.cameo,
+                m.plover.as_deref().unwrap_or("-"),
+                m.modality,
+                m.evidence
+            );
+            let _ = writeln!(out, "    {}", clip(&line));
+        }
+    }
+    out
+}
+
 /// Lists the sections of the given kinds under a heading, one clipped line each, in text order.
 fn list_sections(out: &mut String, doc: &Document, heading: &str, kinds: &[SectionKind]) {
     let mut listed = doc
@@ -320,4 +356,56 @@ fn flatten(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::MoveRecord;
+
+    fn move_record(source: &str, target: &str, negated: bool) -> MoveRecord {
+        MoveRecord {
+            date: Some("2021-05-07".to_string()),
+            date_source: Some("article"),
+            article: "a.txt".to_string(),
+            source: source.to_string(),
+            target: target.to_string(),
+            cameo: "036".to_string(),
+            plover: Some("CONSULT".to_string()),
+            modality: "asserted",
+            negated,
+            evidence: "seeking".to_string(),
+        }
+    }
+
+    #[test]
+    fn pairs_report_says_whose_turn_it_is_and_lists_the_moves() {
+        let pairs = [
+            DyadRecord {
+                pair: ["PRK".to_string(), "USA".to_string()],
+                moves: vec![
+                    move_record("USAGOV", "PRK", false),
+                    move_record("USA", "PRK", true),
+                ],
+                last_mover: Some("USA".to_string()),
+                awaiting: Some("PRK".to_string()),
+            },
+            DyadRecord {
+                pair: ["IGOGOS".to_string(), "KOR".to_string()],
+                moves: vec![move_record("KOR", "IGOGOS", true)],
+                last_mover: None,
+                awaiting: None,
+            },
+        ];
+        assert_eq!(
+            pairs_report(&pairs),
+            "\nPairs (the moves between them, oldest first; who moved last, who is to answer)\n  \
+             PRK – USA: last move by USA, awaiting PRK\n    \
+             2021-05-07 USAGOV → PRK 036 CONSULT · asserted · \"seeking\"\n    \
+             2021-05-07 USA → PRK 036 CONSULT · asserted, negated · \"seeking\"\n  \
+             IGOGOS – KOR: no move that passes the turn\n    \
+             2021-05-07 KOR → IGOGOS 036 CONSULT · asserted, negated · \"seeking\"\n"
+        );
+        assert_eq!(pairs_report(&[]), "");
+    }
 }
