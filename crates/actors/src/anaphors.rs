@@ -43,16 +43,12 @@ impl Anaphors {
     /// Parses an anaphor file; `file` names it in errors.
     pub(crate) fn parse(file: &str, text: &str, kb: &Kb) -> crate::Result<Anaphors> {
         let mut anaphors = Anaphors::default();
-        for (index, raw) in text.lines().enumerate() {
+        for (number, line) in dyad_doc::knowledge_lines(text) {
             let error = |message: String| Error::Knowledge {
                 file: file.to_string(),
-                line: index + 1,
+                line: number,
                 message,
             };
-            let line = raw.split('#').next().unwrap_or_default().trim_end();
-            if line.trim().is_empty() {
-                continue;
-            }
             let (phrase, refers) = line
                 .split_once('\t')
                 .ok_or_else(|| error("expected PHRASE<TAB>REFERS_TO".into()))?;

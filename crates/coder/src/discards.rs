@@ -31,9 +31,9 @@ impl Discards {
     /// Fails on a line with no words (a lone `+`).
     pub fn from_petrarch(file: &str, text: &str) -> crate::Result<Discards> {
         let mut discards = Discards::default();
-        for (index, raw) in text.lines().enumerate() {
-            let line = raw.split('#').next().unwrap_or_default().trim();
-            if line.is_empty() || line.starts_with("<!") {
+        for (number, line) in dyad_doc::knowledge_lines(text) {
+            let line = line.trim();
+            if line.starts_with("<!") {
                 continue;
             }
             let (phrase, reach) = match line.strip_prefix('+') {
@@ -48,7 +48,7 @@ impl Discards {
             let Some(first) = words.first().cloned() else {
                 return Err(Error::Verbs {
                     file: file.to_string(),
-                    line: index + 1,
+                    line: number,
                     message: "a discard without words".to_string(),
                 });
             };

@@ -12,20 +12,13 @@ pub(crate) struct Line<'a> {
 /// The entries of `text`: each non-blank line with its comment cut off, split at tabs when
 /// `tabs` (so a field may be empty), else at whitespace.
 pub(crate) fn entries(text: &str, tabs: bool) -> impl Iterator<Item = Line<'_>> {
-    text.lines().enumerate().filter_map(move |(index, raw)| {
-        let line = raw.split('#').next().unwrap_or_default();
-        if line.trim().is_empty() {
-            return None;
-        }
+    dyad_doc::knowledge_lines(text).map(move |(number, line)| {
         let fields = if tabs {
-            line.trim_end().split('\t').map(str::trim).collect()
+            line.split('\t').map(str::trim).collect()
         } else {
             line.split_whitespace().collect()
         };
-        Some(Line {
-            number: index + 1,
-            fields,
-        })
+        Line { number, fields }
     })
 }
 

@@ -44,12 +44,8 @@ impl Pico {
     /// value that is not hex numbers joined by `+` and `-`, and a code given twice.
     pub fn from_petrarch(file: &str, text: &str) -> crate::Result<Pico> {
         let mut pico = Pico::default();
-        for (index, raw) in text.lines().enumerate() {
-            let line_no = index + 1;
-            let line = raw.split('#').next().unwrap_or_default().trim();
-            if line.is_empty() {
-                continue;
-            }
+        for (line_no, line) in dyad_doc::knowledge_lines(text) {
+            let line = line.trim();
             let (code, value) = line
                 .split_once(':')
                 .ok_or_else(|| error(file, line_no, "a line needs CODE:VALUE"))?;

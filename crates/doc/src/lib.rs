@@ -9,6 +9,7 @@
 //! The times layer holds one [`Timex`] per time expression: TimeML type, value and anchor; the
 //! place layer one [`Place`] per place mention: a gazetteer entry with coordinates.
 //! A [`RawDoc`] is what a reader hands over before extraction has decided what the text is.
+//! [`knowledge_lines`] reads the line-based knowledge files the stages load.
 //!
 //! ```
 //! use dyad_doc::{Document, Meta, Section, SectionKind, Span, Layer, Overlap};
@@ -30,6 +31,7 @@
 mod document;
 mod error;
 mod event;
+mod knowledge;
 mod layer;
 mod mention;
 mod place;
@@ -46,6 +48,7 @@ pub use document::{
 };
 pub use error::{Error, Result};
 pub use event::{Event, EventActor, EventDate, EventDetail, Goldstein, Modality, Plover};
+pub use knowledge::knowledge_lines;
 pub use layer::{Layer, Overlap};
 pub use mention::{Mention, MentionActor};
 pub use place::Place;

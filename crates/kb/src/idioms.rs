@@ -54,12 +54,9 @@ impl Idioms {
         let mut idioms = Vec::new();
         let mut problems = Vec::new();
         let mut first_line: HashMap<Vec<Part>, usize> = HashMap::new();
-        for (index, raw) in text.lines().enumerate() {
-            let origin = Origin::new(Arc::clone(&file), index + 1);
-            let line = raw.split('#').next().unwrap_or_default().trim();
-            if line.is_empty() {
-                continue;
-            }
+        for (number, line) in dyad_doc::knowledge_lines(text) {
+            let origin = Origin::new(Arc::clone(&file), number);
+            let line = line.trim();
             let parts: Vec<Part> = line
                 .split_whitespace()
                 .map(|word| match word {
@@ -99,7 +96,7 @@ impl Idioms {
                     first_line: first,
                 }));
             } else {
-                first_line.insert(parts.clone(), index + 1);
+                first_line.insert(parts.clone(), number);
                 idioms.push(parts);
             }
         }

@@ -38,16 +38,12 @@ impl Cues {
     /// Parses a cue file; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> crate::Result<Cues> {
         let mut cues = Cues::default();
-        for (index, raw) in text.lines().enumerate() {
+        for (number, line) in dyad_doc::knowledge_lines(text) {
             let error = |message: &str| Error::Cue {
                 file: file.to_string(),
-                line: index + 1,
+                line: number,
                 message: message.to_string(),
             };
-            let line = raw.split('#').next().unwrap_or_default().trim_end();
-            if line.trim().is_empty() {
-                continue;
-            }
             let (cue, kind) = line
                 .split_once('\t')
                 .ok_or_else(|| error("expected CUE<TAB>KIND"))?;

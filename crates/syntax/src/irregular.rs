@@ -26,16 +26,12 @@ impl IrregularVerbs {
     /// tab-separated, alternatives joined by `|`; `#` starts a comment.
     pub(crate) fn parse(file: &str, text: &str) -> crate::Result<IrregularVerbs> {
         let mut lemmas: HashMap<Box<str>, Arc<str>> = HashMap::new();
-        for (index, raw) in text.lines().enumerate() {
+        for (number, line) in dyad_doc::knowledge_lines(text) {
             let error = |message: String| Error::Knowledge {
                 file: file.to_string(),
-                line: index + 1,
+                line: number,
                 message,
             };
-            let line = raw.split('#').next().unwrap_or_default().trim_end();
-            if line.trim().is_empty() {
-                continue;
-            }
             let fields: Vec<&str> = line.split('\t').collect();
             let [base, past, participle] = fields[..] else {
                 return Err(error(format!(
